@@ -1,0 +1,111 @@
+package org.wenzheng.dev;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The README's run command: starts (or reuses) the embedded PostgreSQL in {@code .wenzheng/}, then Payara Micro with
+ * the freshly built WAR at http://localhost:8080/ in demo mode. Set DB_URL (and DB_USER, DB_PASSWORD) to use an
+ * existing PostgreSQL instead; PORT to serve on another port. Ctrl-C stops both.
+ */
+public final class DevServer {
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } catch (EmbeddedPostgres.StartupException e) {
+            System.err.println();
+            System.err.println("Wenzheng did not start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
+        Path home = Path.of(System.getProperty("wz.dev.home", ".wenzheng"));
+        Path war = Path.of(System.getProperty("wz.dev.war", "target/wenzheng.war"));
+        Path microJar = Path.of(System.getProperty("wz.dev.microJar", "target/payara-micro.jar"));
+        int httpPort = intEnv("PORT", 8080);
+        if (!Files.exists(war) || !Files.exists(microJar)) {
+            throw new EmbeddedPostgres.StartupException("The WAR or Payara Micro is missing (" + war + ", " + microJar
+                    + "): run `mvn -DskipTests package exec:java`, which builds them first.");
+        }
+        if (!EmbeddedPostgres.isPortFree(httpPort)) {
+            throw new EmbeddedPostgres.StartupException("Port " + httpPort + " is already in use. Stop the other"
+                    + " program (another Wenzheng?) or choose a port: PORT=8081 mvn -DskipTests package exec:java");
+        }
+
+        String dbUrl = System.getenv("DB_URL");
+        String dbUser = System.getenv().getOrDefault("DB_USER", EmbeddedPostgres.SUPERUSER);
+        String dbPassword = System.getenv().getOrDefault("DB_PASSWORD", "");
+        EmbeddedPostgres pg = null;
+        if (dbUrl == null || dbUrl.isBlank()) {
+            pg = new EmbeddedPostgres(home, intEnv("WZ_DB_PORT", 5433));
+            System.out.println("Starting the embedded PostgreSQL (data in " + home.resolve("pgdata") + ") ...");
+            pg.start();
+            pg.createDatabaseIfMissing("wenzheng");
+            dbUrl = pg.jdbcUrl("wenzheng");
+            dbUser = EmbeddedPostgres.SUPERUSER;
+            dbPassword = "";
+        }
+
+        // A fresh Payara root each time: a reused --rootdir redeploys the previous deployment on top of this one.
+        Path payaraRoot = home.resolve("payara");
+        EmbeddedPostgres.deleteTree(payaraRoot);
+        Path tmp = home.resolve("tmp");
+        Files.createDirectories(tmp);
+
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
+                "-Dwz.demo.enabled=true",
+                "-jar", microJar.toAbsolutePath().toString(),
+                "--deploy", war.toAbsolutePath().toString(), "--contextroot", "/",
+                "--port", String.valueOf(httpPort),
+                "--rootdir", payaraRoot.toAbsolutePath().toString(),
+                "--nocluster"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        Map<String, String> env = pb.environment();
+        env.put("DB_URL", dbUrl);
+        env.put("DB_USER", dbUser);
+        env.put("DB_PASSWORD", dbPassword);
+        System.out.println("Starting Payara Micro; the portal will be at http://localhost:" + httpPort + "/ ...");
+        Process payara = pb.start();
+
+        EmbeddedPostgres db = pg;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            payara.destroy();
+            try {
+                payara.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (db != null) {
+                db.close();
+            }
+        }));
+        int exit = payara.waitFor();
+        if (db != null) {
+            db.close();
+        }
+        System.exit(exit);
+    }
+
+    private static int intEnv(String name, int fallback) throws IOException {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new EmbeddedPostgres.StartupException(name + "=" + v + " is not a port number.");
+        }
+    }
+
+    private DevServer() {
+    }
+}

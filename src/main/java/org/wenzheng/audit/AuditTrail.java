@@ -1,0 +1,70 @@
+package org.wenzheng.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes audit entries in the caller's transaction (MANDATORY: an action and its entry commit or fail together) and
+ * verifies the chain. Writers are serialised by a transaction-level advisory lock so that the chain stays linear
+ * even with several application instances on one database.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    /** An arbitrary constant naming the audit chain's advisory lock. */
+    private static final long CHAIN_LOCK = 0x5A_41_55_44_49_54L;
+    private static final int VERIFY_PAGE = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry record(String actor, String actorRole, String action, String objectType, Long objectId,
+                             String before, String after) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
+        List<String> last = em.createQuery("select a.entryHash from AuditEntry a order by a.id desc", String.class)
+                .setMaxResults(1).getResultList();
+        String prev = last.isEmpty() ? AuditEntry.GENESIS : last.get(0);
+        AuditEntry entry = new AuditEntry(OffsetDateTime.now(clock), actor, actorRole, action, objectType, objectId,
+                before, after, prev);
+        em.persist(entry);
+        return entry;
+    }
+
+    /**
+     * Walks the whole chain in id order, a page at a time, and returns the first entry whose content does not match
+     * its hash or whose link to the previous entry is broken; empty if the chain is intact.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AuditEntry> firstBrokenEntry() {
+        String prev = AuditEntry.GENESIS;
+        long afterId = Long.MIN_VALUE;
+        while (true) {
+            List<AuditEntry> page = em.createQuery(
+                            "select a from AuditEntry a where a.id > :after order by a.id", AuditEntry.class)
+                    .setParameter("after", afterId).setMaxResults(VERIFY_PAGE).getResultList();
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            for (AuditEntry e : page) {
+                if (!e.getPrevHash().equals(prev) || !e.computeHash().equals(e.getEntryHash())) {
+                    return Optional.of(e);
+                }
+                prev = e.getEntryHash();
+                afterId = e.getId();
+            }
+            em.clear();
+        }
+    }
+}

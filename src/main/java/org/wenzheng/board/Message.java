@@ -1,0 +1,208 @@
+package org.wenzheng.board;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.wenzheng.batch.Batch;
+import org.wenzheng.intake.Severity;
+import org.wenzheng.intake.WarningColour;
+import org.wenzheng.people.Person;
+import org.wenzheng.people.Unit;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A citizen's message (留言). Its text is never public until an intake officer accepts it (先审后发); contact data is
+ * never public at all. {@link #publicVisible} is kept in step with the status so that the board's index only holds
+ * what may be shown.
+ */
+@Entity
+@Table(name = "message")
+public class Message {
+
+    @Id
+    @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
+    private Long id;
+
+    @Column(name = "tracking_code", nullable = false, unique = true, length = 16, updatable = false)
+    private String trackingCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private MessageKind kind;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "category_id")
+    private Category category;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "target_unit_id")
+    private Unit targetUnit;
+
+    @Column(nullable = false, length = 100)
+    private String title;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Column(name = "display_name", length = 50)
+    private String displayName;
+
+    @Column(name = "contact_phone", length = 400)
+    private String contactPhone;
+
+    @Column(name = "contact_email", length = 400)
+    private String contactEmail;
+
+    @Column(name = "private_message", nullable = false)
+    private boolean privateMessage;
+
+    @Column(nullable = false, length = 30)
+    private String channel = "WEB";
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private MessageStatus status = MessageStatus.SUBMITTED;
+
+    @Column(name = "public_visible", nullable = false)
+    private boolean publicVisible;
+
+    @Column(name = "posted_at", nullable = false, updatable = false)
+    private OffsetDateTime postedAt;
+
+    @Column(name = "registered_at")
+    private OffsetDateTime registeredAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "registered_by")
+    private Person registeredBy;
+
+    @Column(name = "rejected_reason", length = 500)
+    private String rejectedReason;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "merged_into_id")
+    private Message mergedInto;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "warning_colour", length = 10)
+    private WarningColour warningColour;
+
+    @Column(nullable = false)
+    private boolean urgent;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "batch_id")
+    private Batch batch;
+
+    @Column(name = "due_at")
+    private OffsetDateTime dueAt;
+
+    @Column(name = "replied_at")
+    private OffsetDateTime repliedAt;
+
+    @Column(name = "closed_at")
+    private OffsetDateTime closedAt;
+
+    /** Segmented words and grams for search; PostgreSQL derives the indexed tsvector from it. */
+    @Column(name = "search_text")
+    private String searchText;
+
+    @Version
+    private long version;
+
+    protected Message() {
+    }
+
+    public Message(String trackingCode, MessageKind kind, String title, String body, OffsetDateTime postedAt) {
+        this.trackingCode = trackingCode;
+        this.kind = kind;
+        this.title = title;
+        this.body = body;
+        this.postedAt = postedAt;
+    }
+
+    /** The intake officer accepts the message; it becomes public unless the citizen asked to keep it private. */
+    public void register(Person officer, OffsetDateTime at, Severity severity, WarningColour colour, boolean urgent,
+                         boolean makePublic) {
+        requireStatus(MessageStatus.SUBMITTED, MessageStatus.HELD);
+        this.status = MessageStatus.REGISTERED;
+        this.registeredBy = officer;
+        this.registeredAt = at;
+        this.severity = severity;
+        this.warningColour = colour;
+        this.urgent = urgent;
+        this.publicVisible = makePublic && !privateMessage;
+    }
+
+    /** Not accepted (不予受理): the reason is shown to the citizen on the tracking page, never on the board. */
+    public void reject(Person officer, OffsetDateTime at, String reason) {
+        requireStatus(MessageStatus.SUBMITTED, MessageStatus.HELD);
+        this.status = MessageStatus.REJECTED;
+        this.registeredBy = officer;
+        this.registeredAt = at;
+        this.rejectedReason = reason;
+        this.publicVisible = false;
+    }
+
+    private void requireStatus(MessageStatus... allowed) {
+        for (MessageStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new IllegalStateException("message " + id + " is " + status);
+    }
+
+    public Long getId() { return id; }
+    public String getTrackingCode() { return trackingCode; }
+    public MessageKind getKind() { return kind; }
+    public Category getCategory() { return category; }
+    public void setCategory(Category category) { this.category = category; }
+    public Unit getTargetUnit() { return targetUnit; }
+    public void setTargetUnit(Unit targetUnit) { this.targetUnit = targetUnit; }
+    public String getTitle() { return title; }
+    public String getBody() { return body; }
+    public String getDisplayName() { return displayName; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public String getContactPhone() { return contactPhone; }
+    public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
+    public String getContactEmail() { return contactEmail; }
+    public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
+    public boolean isPrivateMessage() { return privateMessage; }
+    public void setPrivateMessage(boolean privateMessage) { this.privateMessage = privateMessage; }
+    public String getChannel() { return channel; }
+    public void setChannel(String channel) { this.channel = channel; }
+    public MessageStatus getStatus() { return status; }
+    public boolean isPublicVisible() { return publicVisible; }
+    public OffsetDateTime getPostedAt() { return postedAt; }
+    public OffsetDateTime getRegisteredAt() { return registeredAt; }
+    public String getRejectedReason() { return rejectedReason; }
+    public Message getMergedInto() { return mergedInto; }
+    public Severity getSeverity() { return severity; }
+    public WarningColour getWarningColour() { return warningColour; }
+    public boolean isUrgent() { return urgent; }
+    public Batch getBatch() { return batch; }
+    public OffsetDateTime getDueAt() { return dueAt; }
+    public void setDueAt(OffsetDateTime dueAt) { this.dueAt = dueAt; }
+    public OffsetDateTime getRepliedAt() { return repliedAt; }
+    public OffsetDateTime getClosedAt() { return closedAt; }
+    public String getSearchText() { return searchText; }
+    public void setSearchText(String searchText) { this.searchText = searchText; }
+    public long getVersion() { return version; }
+}

@@ -1,0 +1,68 @@
+package org.wenzheng.common.web;
+
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The reader's language: Simplified Chinese unless they chose English. The choice is kept in a cookie so that it is
+ * remembered on the next visit, and also for citizens, who have no account.
+ */
+@Named
+@SessionScoped
+public class LocaleBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final String COOKIE = "wz-lang";
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private Locale locale;
+
+    public Locale getLocale() {
+        if (locale == null) {
+            locale = fromCookie();
+        }
+        return locale;
+    }
+
+    public String getLanguageTag() {
+        return getLocale().toLanguageTag();
+    }
+
+    public boolean isEnglish() {
+        return "en".equals(getLocale().getLanguage());
+    }
+
+    /** Switches language and reloads the same page. */
+    public void switchTo(String language) throws IOException {
+        locale = "en".equals(language) ? Locale.ENGLISH : CHINESE;
+        FacesContext fc = FacesContext.getCurrentInstance();
+        ExternalContext ec = fc.getExternalContext();
+        ec.addResponseCookie(COOKIE, locale.getLanguage(), Map.of("maxAge", 365 * 24 * 3600, "path",
+                ec.getRequestContextPath().isEmpty() ? "/" : ec.getRequestContextPath(), "httpOnly", true,
+                "SameSite", "Lax"));
+        fc.getViewRoot().setLocale(locale);
+        HttpServletRequest req = (HttpServletRequest) ec.getRequest();
+        String query = req.getQueryString();
+        ec.redirect(req.getRequestURI() + (query == null ? "" : "?" + query));
+    }
+
+    private static Locale fromCookie() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        if (fc != null) {
+            Object c = fc.getExternalContext().getRequestCookieMap().get(COOKIE);
+            if (c instanceof Cookie cookie && "en".equals(cookie.getValue())) {
+                return Locale.ENGLISH;
+            }
+        }
+        return CHINESE;
+    }
+}

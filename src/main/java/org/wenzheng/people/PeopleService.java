@@ -1,0 +1,81 @@
+package org.wenzheng.people;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** People and units: sign-in checks with lockout, and the look-ups the rest of the application needs. */
+@ApplicationScoped
+public class PeopleService {
+
+    static final int MAX_FAILED_SIGN_INS = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Checks a user name and password. Five failures in a row lock the account for fifteen minutes; a success resets
+     * the count. The hash is computed even for unknown names so that timing does not reveal which names exist.
+     */
+    @Transactional
+    public SignInResult signIn(String username, String password) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<Person> found = findByUsername(username);
+        if (found.isEmpty() || !found.get().isActive()) {
+            hasher.matches(password, DUMMY_HASH);
+            return new SignInResult.Invalid();
+        }
+        Person p = found.get();
+        if (p.getLockedUntil() != null && p.getLockedUntil().isAfter(now)) {
+            return new SignInResult.Locked(p.getLockedUntil());
+        }
+        if (!hasher.matches(password, p.getPasswordHash())) {
+            p.setFailedSignIns(p.getFailedSignIns() + 1);
+            if (p.getFailedSignIns() >= MAX_FAILED_SIGN_INS) {
+                p.setLockedUntil(now.plus(LOCKOUT));
+                p.setFailedSignIns(0);
+                return new SignInResult.Locked(p.getLockedUntil());
+            }
+            return new SignInResult.Invalid();
+        }
+        p.setFailedSignIns(0);
+        p.setLockedUntil(null);
+        return new SignInResult.Success(p.getUsername(), Set.copyOf(p.getRoles()));
+    }
+
+    public Optional<Person> findByUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select p from Person p where p.username = :u", Person.class)
+                .setParameter("u", username.strip())
+                .getResultStream().findFirst();
+    }
+
+    /** Active units in code order, for choosing a unit (a few hundred at most in one government). */
+    public List<Unit> activeUnits() {
+        return em.createQuery("select u from Unit u where u.active = true order by u.code", Unit.class)
+                .setMaxResults(2000)
+                .getResultList();
+    }
+
+    /** A fixed, valid hash to spend the same time on unknown user names. */
+    private static final String DUMMY_HASH = "PBKDF2WithHmacSHA256:210000:"
+            + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+}
