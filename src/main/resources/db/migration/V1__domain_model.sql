@@ -1,20 +1,21 @@
 -- The data model of the domain (../shared/domain.md): units and people, messages and their attachments, the daily
 -- batch, cases in units with replies and extensions, ratings, overdue notices and bulletins, the audit trail, the
 -- working-day calendar and settings. Timestamps are timestamptz; keys come from sequences that hand out blocks of
--- 50 so that the JPA layer inserts in batches. Indexes serve the pages that must stay fast with 1M+ messages.
+-- 50 so that the JPA layer inserts in batches (EclipseLink takes the block that ends at the value it draws, so a
+-- sequence starts at its block size). Indexes serve the pages that must stay fast with 1M+ messages.
 
-create sequence unit_seq increment by 50;
-create sequence person_seq increment by 50;
-create sequence category_seq increment by 50;
-create sequence batch_seq increment by 50;
-create sequence message_seq increment by 50;
-create sequence attachment_seq increment by 50;
-create sequence case_seq increment by 50;
-create sequence reply_seq increment by 50;
-create sequence extension_seq increment by 50;
-create sequence rating_seq increment by 50;
-create sequence notice_seq increment by 50;
-create sequence bulletin_seq increment by 50;
+create sequence unit_seq increment by 50 start with 50;
+create sequence person_seq increment by 50 start with 50;
+create sequence category_seq increment by 50 start with 50;
+create sequence batch_seq increment by 50 start with 50;
+create sequence message_seq increment by 50 start with 50;
+create sequence attachment_seq increment by 50 start with 50;
+create sequence case_seq increment by 50 start with 50;
+create sequence reply_seq increment by 50 start with 50;
+create sequence extension_seq increment by 50 start with 50;
+create sequence rating_seq increment by 50 start with 50;
+create sequence notice_seq increment by 50 start with 50;
+create sequence bulletin_seq increment by 50 start with 50;
 -- One at a time, taken under the audit lock, so that ids follow the hash chain.
 create sequence audit_seq increment by 1;
 

@@ -63,7 +63,9 @@ public class DatabaseMigrator {
     }
 
     private static String safeUrl(Connection c) throws SQLException {
-        return c.getMetaData().getURL() + " as " + c.getMetaData().getUserName();
+        String url = c.getMetaData().getURL();
+        int q = url.indexOf('?');
+        return (q < 0 ? url : url.substring(0, q)) + " as " + c.getMetaData().getUserName();
     }
 
     static String rootMessage(Throwable e) {
