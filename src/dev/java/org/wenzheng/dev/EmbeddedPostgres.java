@@ -93,6 +93,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return this;
     }
 
+    /** Throws away the data folder (before {@link #start()}): the tests begin from an empty cluster. */
+    public EmbeddedPostgres wipeData() throws IOException {
+        deleteTree(dataDir);
+        return this;
+    }
+
     /** Creates the database if it does not exist yet. */
     public void createDatabaseIfMissing(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");

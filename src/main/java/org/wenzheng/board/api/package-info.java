@@ -1,0 +1,4 @@
+/**
+ * The board's JSON API under /api/v1, calling the same services as the pages.
+ */
+package org.wenzheng.board.api;

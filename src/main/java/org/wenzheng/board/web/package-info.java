@@ -1,0 +1,4 @@
+/**
+ * Backing beans of the public pages.
+ */
+package org.wenzheng.board.web;

@@ -1,0 +1,255 @@
+package org.wenzheng.foundation;
+
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wenzheng.audit.AuditEntry;
+import org.wenzheng.audit.AuditTrail;
+import org.wenzheng.board.BoardService;
+import org.wenzheng.board.Message;
+import org.wenzheng.board.MessageKind;
+import org.wenzheng.board.PublicMessage;
+import org.wenzheng.board.TrackingCode;
+import org.wenzheng.board.search.SearchTokenizer;
+import org.wenzheng.handling.CaseService;
+import org.wenzheng.intake.Severity;
+import org.wenzheng.intake.WarningColour;
+import org.wenzheng.people.PasswordHasher;
+import org.wenzheng.people.PeopleService;
+import org.wenzheng.people.Person;
+import org.wenzheng.people.Role;
+import org.wenzheng.people.SignInResult;
+import org.wenzheng.testsupport.Deployments;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The application deployed on Payara Micro against real PostgreSQL: migrations, JPA mappings, the rules that keep
+ * unaccepted messages off the board, Chinese search through the generated tsvector, sign-in with lockout, a role
+ * check on a service, the audit chain, the health checks and the public JSON API.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ApplicationIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserTransaction tx;
+
+    @Inject
+    BoardService board;
+
+    @Inject
+    PeopleService people;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SearchTokenizer tokenizer;
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void migrationsCreatedTheSchemaAndTheOfficialCalendar() {
+        Number days = (Number) em.createNativeQuery(
+                "select count(*) from calendar_day where extract(year from day) in (2025, 2026)").getSingleResult();
+        assertEquals(72, days.intValue());
+        Object kind = em.createNativeQuery("select kind from calendar_day where day = date '2026-10-10'")
+                .getSingleResult();
+        assertEquals("WORKDAY", kind, "the National Day make-up Saturday is a working day");
+    }
+
+    @Test
+    void aMessageIsOnTheBoardOnlyOnceAcceptedAndNeverWhenPrivate() throws Exception {
+        Person officer = people.findByUsername("intake").orElseThrow();
+        tx.begin();
+        Message open = newMessage("测试：公开留言" + System.nanoTime());
+        Message secret = newMessage("测试：不公开的留言" + System.nanoTime());
+        secret.setPrivateMessage(true);
+        em.persist(open);
+        em.persist(secret);
+        tx.commit();
+
+        assertFalse(titlesOnBoard().contains(open.getTitle()), "not public before acceptance (先审后发)");
+
+        tx.begin();
+        OffsetDateTime now = OffsetDateTime.now();
+        em.find(Message.class, open.getId()).register(officer, now, Severity.ORDINARY, WarningColour.BLUE, false, true);
+        em.find(Message.class, secret.getId()).register(officer, now, Severity.ORDINARY, WarningColour.BLUE, false,
+                true);
+        tx.commit();
+
+        List<String> titles = titlesOnBoard();
+        assertTrue(titles.contains(open.getTitle()));
+        assertFalse(titles.contains(secret.getTitle()), "a private message never reaches the board");
+    }
+
+    @Test
+    void chineseSearchFindsTwoCharacterWordsThroughTheIndexedVector() throws Exception {
+        tx.begin();
+        Message m = newMessage("小区门口停车收费太贵" + System.nanoTime());
+        m.setSearchText(tokenizer.indexText(m.getTitle(), "晚上噪音也很大，希望整改。"));
+        em.persist(m);
+        tx.commit();
+
+        for (String query : List.of("停车", "噪音", "停车收费")) {
+            String tsQuery = tokenizer.tsQuery(query).orElseThrow();
+            List<?> ids = em.createNativeQuery(
+                            "select id from message where search_vector @@ to_tsquery('simple', ?1)")
+                    .setParameter(1, tsQuery).getResultList();
+            assertTrue(ids.stream().anyMatch(id -> ((Number) id).longValue() == m.getId()),
+                    "search for " + query + " finds the message");
+        }
+        String nothing = tokenizer.tsQuery("拆迁").orElseThrow();
+        List<?> none = em.createNativeQuery("select id from message where id = ?1 and search_vector @@"
+                + " to_tsquery('simple', ?2)").setParameter(1, m.getId()).setParameter(2, nothing).getResultList();
+        assertTrue(none.isEmpty());
+    }
+
+    @Test
+    void signInChecksThePasswordAndLocksAfterFiveFailures() throws Exception {
+        String username = "locktest" + System.nanoTime() % 100000;
+        tx.begin();
+        Person p = new Person(username, "锁定测试", hasher.hash("correct horse battery"), OffsetDateTime.now());
+        p.getRoles().add(Role.SUPERVISOR);
+        em.persist(p);
+        tx.commit();
+
+        SignInResult ok = people.signIn(username, "correct horse battery");
+        assertInstanceOf(SignInResult.Success.class, ok);
+        assertEquals(java.util.Set.of(Role.SUPERVISOR), ((SignInResult.Success) ok).roles());
+        assertInstanceOf(SignInResult.Invalid.class, people.signIn("no-such-user", "whatever"));
+
+        for (int i = 0; i < 4; i++) {
+            assertInstanceOf(SignInResult.Invalid.class, people.signIn(username, "wrong"));
+        }
+        assertInstanceOf(SignInResult.Locked.class, people.signIn(username, "wrong"));
+        assertInstanceOf(SignInResult.Locked.class, people.signIn(username, "correct horse battery"),
+                "a locked account stays locked even with the right password");
+    }
+
+    @Test
+    void aServiceRefusesACallerWithoutTheRole() {
+        EJBException refused = assertThrows(EJBException.class, () -> cases.myUnitsOpenCases(10));
+        assertInstanceOf(jakarta.ejb.EJBAccessException.class, refused);
+    }
+
+    @Test
+    void theAuditChainVerifiesAndNamesTheFirstTamperedEntry() throws Exception {
+        tx.begin();
+        AuditEntry first = audit.record("tester", "ADMINISTRATOR", "TEST", "message", 1L, null, "{\"a\":1}");
+        AuditEntry second = audit.record("tester", "ADMINISTRATOR", "TEST", "message", 1L, "{\"a\":1}", "{\"a\":2}");
+        tx.commit();
+        assertEquals(first.getEntryHash(), second.getPrevHash());
+        assertEquals(Optional.empty(), audit.firstBrokenEntry().map(AuditEntry::getId));
+
+        tx.begin();
+        assertThrows(Exception.class, () -> em.createNativeQuery(
+                "update audit_entry set actor = 'mallory' where id = ?1").setParameter(1, first.getId())
+                .executeUpdate(), "the trigger refuses changes to the trail");
+        tx.rollback();
+
+        tamper("update audit_entry set actor = 'mallory' where id = " + first.getId());
+        try {
+            assertEquals(Optional.of(first.getId()), audit.firstBrokenEntry().map(AuditEntry::getId));
+        } finally {
+            tamper("update audit_entry set actor = 'tester' where id = " + first.getId());
+        }
+        assertEquals(Optional.empty(), audit.firstBrokenEntry().map(AuditEntry::getId));
+    }
+
+    @Test
+    @RunAsClient
+    void healthChecksIncludeTheDatabase() throws Exception {
+        HttpResponse<String> ready = get(new URL(base, "/health/ready"));
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject json = Json.createReader(new StringReader(ready.body())).readObject();
+        assertEquals("UP", json.getString("status"));
+        assertTrue(json.getJsonArray("checks").stream()
+                .map(c -> c.asJsonObject().getString("name")).anyMatch("database"::equals));
+        assertEquals(200, get(new URL(base, "/health/live")).statusCode());
+    }
+
+    @Test
+    @RunAsClient
+    void theBoardApiListsPublicMessagesWithoutPersonalData() throws Exception {
+        HttpResponse<String> response = get(new URL(base, "api/v1/board/messages?size=5"));
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        JsonArray messages = Json.createReader(new StringReader(response.body())).readArray();
+        assertFalse(messages.isEmpty());
+        assertTrue(messages.size() <= 5);
+        for (var m : messages) {
+            JsonObject o = m.asJsonObject();
+            assertFalse(o.getString("title").isBlank());
+            assertFalse(o.containsKey("contactPhone") || o.containsKey("contactEmail") || o.containsKey("trackingCode"));
+        }
+        HttpResponse<String> openapi = get(new URL(base, "/openapi"));
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/v1/board/messages"));
+    }
+
+    private void tamper(String sql) throws Exception {
+        tx.begin();
+        em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_change").executeUpdate();
+        em.createNativeQuery(sql).executeUpdate();
+        em.createNativeQuery("alter table audit_entry enable trigger audit_entry_no_change").executeUpdate();
+        tx.commit();
+        em.clear();
+    }
+
+    private List<String> titlesOnBoard() {
+        return board.latest(0, 50).stream().map(PublicMessage::title).toList();
+    }
+
+    private static Message newMessage(String title) {
+        Message m = new Message(TrackingCode.generate(), MessageKind.QUESTION, title, "正文", OffsetDateTime.now());
+        m.setContactPhone("13800000000");
+        return m;
+    }
+
+    private static HttpResponse<String> get(URL url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.toString())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

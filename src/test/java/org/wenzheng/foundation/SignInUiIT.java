@@ -1,0 +1,145 @@
+package org.wenzheng.foundation;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.wenzheng.testsupport.Browser;
+import org.wenzheng.testsupport.Deployments;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A person in a browser: the public home page, the staff sign-in, and the back-office home of each role. */
+@ExtendWith(ArquillianExtension.class)
+class SignInUiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void thePublicHomePageIsInChineseAndCanSwitchToEnglish() {
+        browser.get(base.toString());
+        assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.getTitle().contains("网络问政平台"), browser.getTitle());
+        assertEquals("您的留言，我们件件有回音", browser.findElement(By.id("hero-title")).getText());
+        List<WebElement> rows = browser.findElements(By.cssSelector("#latest .wz-board__row"));
+        assertFalse(rows.isEmpty(), "the demo's accepted messages are on the board");
+        assertFalse(browser.getPageSource().contains("???"), "no missing translations");
+
+        browser.findElement(By.id("lang:switch")).click();
+        wait(ExpectedConditions.textToBe(By.id("hero-title"), "Every message gets an answer"));
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertFalse(browser.getPageSource().contains("???"), "no missing English translations");
+
+        browser.findElement(By.id("lang:switch")).click();
+        wait(ExpectedConditions.textToBe(By.id("hero-title"), "您的留言，我们件件有回音"));
+    }
+
+    @Test
+    void theBackOfficeAsksStaffToSignInAndRefusesAWrongPassword() {
+        browser.get(base + "office/index.xhtml");
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("signin:username")));
+        signIn("intake", "not-the-password");
+        WebElement error = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pageMessages li")));
+        assertEquals("用户名或密码不正确。", error.getText());
+        assertTrue(browser.findElements(By.id("office-title")).isEmpty());
+    }
+
+    @Test
+    void aLiaisonSeesTheUnitsOpenCases() {
+        signInFromHome("liaison");
+        assertTrue(browser.findElement(By.id("office-title")).getText().contains("联系员 张伟"));
+        WebElement panel = browser.findElement(By.id("panel-liaison"));
+        assertTrue(panel.getText().contains("幸福路人行道破损多日无人修"), panel.getText());
+        assertTrue(browser.findElements(By.id("panel-intake")).isEmpty(), "no intake panel for a liaison");
+        assertRolesShown("LIAISON");
+    }
+
+    @Test
+    void anIntakeOfficerSeesTheMessagesWaiting() {
+        signInFromHome("intake");
+        WebElement panel = browser.findElement(By.id("panel-intake"));
+        assertTrue(panel.getText().matches("(?s).*有 \\d+ 条新留言等待受理登记.*"), panel.getText());
+        assertTrue(browser.findElements(By.id("panel-liaison")).isEmpty());
+        assertRolesShown("INTAKE_OFFICER");
+    }
+
+    @Test
+    void eachOtherRoleReachesItsOwnBackOfficeHome() {
+        for (String[] account : new String[][]{
+                {"leader", "panel-leader", "LEADER"},
+                {"supervisor", "panel-supervisor", "SUPERVISOR"},
+                {"admin", "panel-admin", "ADMINISTRATOR"}}) {
+            browser.manage().deleteAllCookies();
+            signInFromHome(account[0]);
+            assertTrue(browser.findElement(By.id(account[1])).isDisplayed(), account[0]);
+            assertRolesShown(account[2]);
+            browser.findElement(By.id("signOut:go")).click();
+            wait(ExpectedConditions.presenceOfElementLocated(By.id("hero-title")));
+        }
+    }
+
+    private void signInFromHome(String username) {
+        browser.get(base.toString());
+        browser.findElement(By.linkText("工作人员登录")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("signin:username")));
+        signIn(username, "wenzheng-demo");
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("office-title")));
+    }
+
+    private void signIn(String username, String password) {
+        browser.findElement(By.id("signin:username")).sendKeys(username);
+        browser.findElement(By.id("signin:password")).sendKeys(password);
+        browser.findElement(By.id("signin:submit")).click();
+    }
+
+    private void assertRolesShown(String role) {
+        List<String> roles = browser.findElements(By.cssSelector(".wz-roles .wz-tag")).stream()
+                .map(e -> e.getAttribute("data-role")).toList();
+        assertEquals(List.of(role), roles);
+    }
+
+    private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+    }
+}

@@ -1,0 +1,21 @@
+package org.wenzheng.testsupport;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+
+/** The integration tests deploy the very WAR the build produced, so they test what ships. */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    public static WebArchive application() {
+        File war = new File(System.getProperty("wz.test.war", "target/wenzheng.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException(war + " is missing: integration tests run after `mvn package`.");
+        }
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+}
