@@ -52,6 +52,8 @@ public final class DevServer {
             dbPassword = "";
         }
 
+        checkDatabase(dbUrl, dbUser, dbPassword);
+
         // A fresh Payara root each time: a reused --rootdir redeploys the previous deployment on top of this one.
         Path payaraRoot = home.resolve("payara");
         EmbeddedPostgres.deleteTree(payaraRoot);
@@ -92,6 +94,18 @@ public final class DevServer {
             db.close();
         }
         System.exit(exit);
+    }
+
+    /** A wrong DB_URL, user or password gets one line here rather than a failed deployment later. */
+    private static void checkDatabase(String url, String user, String password) {
+        try (var c = java.sql.DriverManager.getConnection(url, user, password)) {
+            c.isValid(5);
+        } catch (java.sql.SQLException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new EmbeddedPostgres.StartupException("Cannot connect to the database at " + url + " as " + user
+                    + ": " + why + " Check DB_URL, DB_USER and DB_PASSWORD, or unset DB_URL to use the embedded"
+                    + " PostgreSQL.");
+        }
     }
 
     private static int intEnv(String name, int fallback) throws IOException {
