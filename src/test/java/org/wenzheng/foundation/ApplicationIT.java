@@ -84,6 +84,9 @@ class ApplicationIT {
     AuditTrail audit;
 
     @Inject
+    org.wenzheng.deadline.DeadlineService deadlines;
+
+    @Inject
     SearchTokenizer tokenizer;
 
     @ArquillianResource
@@ -97,6 +100,15 @@ class ApplicationIT {
         Object kind = em.createNativeQuery("select kind from calendar_day where day = date '2026-10-10'")
                 .getSingleResult();
         assertEquals("WORKDAY", kind, "the National Day make-up Saturday is a working day");
+    }
+
+    @Test
+    void dueDatesComeFromTheCalendarInTheDatabase() {
+        // Posted Wednesday 2026-09-30 10:00 in Shanghai: the National Day holiday (10-01..10-07) is skipped and the
+        // make-up Saturday 10-10 counts, so the third working day ends 2026-10-10 17:00.
+        var due = deadlines.forMessage(java.time.OffsetDateTime.parse("2026-09-30T10:00:00+08:00").toInstant());
+        assertEquals(java.time.OffsetDateTime.parse("2026-10-10T17:00:00+08:00").toInstant(), due.due());
+        assertTrue(due.explainZh().contains("国庆节"), due.explainZh());
     }
 
     @Test
