@@ -181,6 +181,32 @@ class ApplicationIT {
     }
 
     @Test
+    void aPasswordChangeNeedsTheCurrentPasswordAndAStrongNewOne() throws Exception {
+        String username = "pwtest" + System.nanoTime() % 100000;
+        tx.begin();
+        Person p = new Person(username, "改密测试", hasher.hash("first-Pass-2026!"), OffsetDateTime.now());
+        p.getRoles().add(Role.SUPERVISOR);
+        p.setMustChangePassword(true);
+        em.persist(p);
+        tx.commit();
+
+        assertEquals("password.currentWrong", refusal(() -> people.changePassword(username, "wrong", "x")));
+        assertEquals("password.weak", refusal(() -> people.changePassword(username, "first-Pass-2026!", "password123")));
+        assertEquals("password.tooShort", refusal(() -> people.changePassword(username, "first-Pass-2026!", "a1!")));
+        assertEquals("password.same",
+                refusal(() -> people.changePassword(username, "first-Pass-2026!", "first-Pass-2026!")));
+
+        people.changePassword(username, "first-Pass-2026!", "长江大桥-Tuesday-4711");
+        assertFalse(people.findByUsername(username).orElseThrow().isMustChangePassword());
+        assertInstanceOf(SignInResult.Success.class, people.signIn(username, "长江大桥-Tuesday-4711"));
+        assertInstanceOf(SignInResult.Invalid.class, people.signIn(username, "first-Pass-2026!"));
+    }
+
+    private static String refusal(Runnable change) {
+        return assertThrows(org.wenzheng.people.PasswordChangeRefused.class, change::run).messageKey();
+    }
+
+    @Test
     void aServiceRefusesACallerWithoutTheRole() {
         EJBException refused = assertThrows(EJBException.class, () -> cases.myUnitsOpenCases(10));
         assertInstanceOf(jakarta.ejb.EJBAccessException.class, refused);
