@@ -267,6 +267,18 @@ class ApplicationIT {
         assertTrue(openapi.body().contains("/api/v1/board/messages"));
     }
 
+    @Test
+    @RunAsClient
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("", "login.xhtml", "api/v1/board/messages")) {
+            HttpResponse<String> r = get(new URL(base, path));
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("SAMEORIGIN", r.headers().firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+        }
+        assertEquals("no-store", get(new URL(base, "login.xhtml")).headers().firstValue("Cache-Control").orElse(null));
+    }
+
     private void tamper(String sql) throws Exception {
         tx.begin();
         em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_change").executeUpdate();
