@@ -3,7 +3,6 @@ package org.wenzheng.dev;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -56,28 +55,10 @@ public final class DevServer {
 
         checkDatabase(dbUrl, dbUser, dbPassword);
 
-        // A fresh Payara root each time: a reused --rootdir redeploys the previous deployment on top of this one.
-        Path payaraRoot = home.resolve("payara");
-        EmbeddedPostgres.deleteTree(payaraRoot);
-        Path tmp = home.resolve("tmp");
-        Files.createDirectories(tmp);
-
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
-                "-Dwz.demo.enabled=" + !"false".equalsIgnoreCase(System.getenv("WZ_DEMO_ENABLED")),
-                "-jar", microJar.toAbsolutePath().toString(),
-                "--deploy", war.toAbsolutePath().toString(), "--contextroot", "/",
-                "--port", String.valueOf(httpPort),
-                "--rootdir", payaraRoot.toAbsolutePath().toString(),
-                "--nocluster"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        Map<String, String> env = pb.environment();
-        env.put("DB_URL", dbUrl);
-        env.put("DB_USER", dbUser);
-        env.put("DB_PASSWORD", dbPassword);
         System.out.println("Starting Payara Micro; the portal will be at http://localhost:" + httpPort + "/ ...");
-        Process payara = pb.start();
+        Process payara = PayaraProcess.start(microJar, war, httpPort, home,
+                Map.of("DB_URL", dbUrl, "DB_USER", dbUser, "DB_PASSWORD", dbPassword),
+                List.of("-Dwz.demo.enabled=" + !"false".equalsIgnoreCase(System.getenv("WZ_DEMO_ENABLED"))), true);
 
         EmbeddedPostgres db = pg;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
