@@ -26,7 +26,7 @@ public final class PostingRules {
     /** Mainland mobile: 11 digits from 13x to 19x, optionally after +86 / 86. */
     private static final Pattern MOBILE = Pattern.compile("(?:\\+?86)?1[3-9]\\d{9}");
     /** Mainland landline: area code 0xx or 0xxx, 7–8 digit number, optional extension. */
-    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?[2-9]\\d{6,7}(?:-\\d{1,6})?");
+    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?[1-9]\\d{6,7}(?:-\\d{1,6})?");
     /** Deliberately plain: letters, digits and the usual punctuation before @, a dotted host name after it. */
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
@@ -56,7 +56,7 @@ public final class PostingRules {
 
     public static boolean validPhone(String phone) {
         String s = phoneDigits(phone);
-        return MOBILE.matcher(s).matches() || LANDLINE.matcher(s).matches();
+        return MOBILE.matcher(s.replace("-", "")).matches() || LANDLINE.matcher(s).matches();
     }
 
     public static boolean validEmail(String email) {

@@ -166,8 +166,8 @@ public class PostingService {
         Optional<Instant> blocked = throttle.blockedUntil(clientKey);
         if (blocked.isPresent()) {
             throw new PostingRefused(PostingRefused.Reason.THROTTLED,
-                    Problem.of("code", "track.error.throttled", OffsetDateTime.ofInstant(blocked.get(),
-                            org.wenzheng.common.ClockProducer.ZONE)));
+                    Problem.of("code", "track.error.throttled", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                            .format(blocked.get().atZone(org.wenzheng.common.ClockProducer.ZONE))));
         }
         Optional<Message> found = TrackingCode.normalise(typedCode).flatMap(code -> em.createQuery(
                         "select m from Message m where m.trackingCode = :c", Message.class)
