@@ -25,7 +25,9 @@ import java.util.Optional;
  * <li>{@code wz.storage.dir}: where attachments are written, outside the web root; default
  *     {@code ${user.home}/.wenzheng/files}.</li>
  * <li>{@code wz.posting.maxPerHour}: messages per hour per client address and per contact; default 5.</li>
- * <li>{@code wz.posting.bannedWords}: comma-separated words that hold a message for review; default none.</li>
+ * <li>{@code wz.posting.bannedWords}: comma-separated words that hold a message for review; default none. In a
+ *     properties file (ISO-8859-1) write Chinese words as {@code \uXXXX} escapes, or set
+ *     {@code WZ_POSTING_BANNEDWORDS} in the environment.</li>
  * <li>{@code wz.posting.hashKey}: the key of the HMAC that turns IP addresses and contacts into counting keys. If
  *     unset, a random key is made once and kept in {@code .hash-key} in the storage folder, so counts survive a
  *     restart and the hashes cannot be reversed by trying all IPv4 addresses or phone numbers without it.</li>
