@@ -26,7 +26,7 @@ import java.util.Optional;
  *     {@code ${user.home}/.wenzheng/files}.</li>
  * <li>{@code wz.posting.maxPerHour}: messages per hour per client address and per contact; default 5.</li>
  * <li>{@code wz.posting.bannedWords}: comma-separated words that hold a message for review; default none. In a
- *     properties file (ISO-8859-1) write Chinese words as {@code \uXXXX} escapes, or set
+ *     properties file (ISO-8859-1) write Chinese words as Unicode escapes (backslash, u, four hex digits), or set
  *     {@code WZ_POSTING_BANNEDWORDS} in the environment.</li>
  * <li>{@code wz.posting.hashKey}: the key of the HMAC that turns IP addresses and contacts into counting keys. If
  *     unset, a random key is made once and kept in {@code .hash-key} in the storage folder, so counts survive a
