@@ -72,7 +72,7 @@ class PostingUiIT {
         String title = "测试：路灯不亮 𠮷 " + System.nanoTime();
         browser.get(base + "board/post.xhtml");
         assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
-        assertEquals("答复时限：3个工作日", browser.findElement(By.id("post:deadline")).getText());
+        assertEquals("答复时限：3个工作日", browser.findElement(By.id("deadline")).getText());
 
         new Select(browser.findElement(By.id("post:kind"))).selectByValue("COMPLAINT");
         new Select(browser.findElement(By.id("post:category"))).selectByIndex(1);
