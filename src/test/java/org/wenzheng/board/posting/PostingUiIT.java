@@ -22,6 +22,10 @@ import org.wenzheng.testsupport.Deployments;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,6 +121,32 @@ class PostingUiIT {
     }
 
     @Test
+    void theCitizenRatesAPublishedReplyAndAsksAFollowUpQuestion() throws Exception {
+        String title = "测试：评价答复 " + System.nanoTime();
+        String code = postThroughTheForm(title);
+        publishReply(code, "<p>路灯已于今日修复。</p>");
+
+        browser.get(base + "track/index.xhtml?code=" + code);
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("message-title")));
+        assertEquals("路灯已于今日修复。", browser.findElement(By.cssSelector(".wz-reply__body")).getText());
+        browser.findElement(By.cssSelector("input[name='rate:replies:0:grade'][value='DISSATISFIED']")).click();
+        browser.findElement(By.id("rate:replies:0:send")).click();
+        WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("rate:replies:0:rateError")));
+        assertEquals("选择“不满意”时请填写理由。", error.getText());
+
+        browser.findElement(By.cssSelector("input[name='rate:replies:0:grade'][value='DISSATISFIED']")).click();
+        browser.findElement(By.id("rate:replies:0:reason")).sendKeys("晚上还是不亮 😀");
+        browser.findElement(By.id("rate:replies:0:send")).click();
+        WebElement done = waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".wz-rating-done")));
+        assertTrue(done.getText().contains("不满意") && done.getText().contains("晚上还是不亮 😀"), done.getText());
+        assertTrue(browser.findElements(By.id("rate:replies:0:send")).isEmpty(), "rated once, no second form");
+
+        browser.findElement(By.id("followUp:body")).sendKeys("请问什么时候再来检查？");
+        browser.findElement(By.id("followUp:send")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("followUps"), "请问什么时候再来检查？"));
+    }
+
+    @Test
     void anUnknownTrackingCodeIsSaidSoNextToTheField() {
         browser.get(base + "track/index.xhtml");
         browser.findElement(By.id("track:code")).sendKeys("2345-6789-ABCD");
@@ -124,6 +154,45 @@ class PostingUiIT {
         WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("track:code-msg")));
         assertEquals("没有找到这个查询码对应的留言，请检查后重新输入。", error.getText());
         assertTrue(browser.findElements(By.id("message-title")).isEmpty());
+    }
+
+    private String postThroughTheForm(String title) {
+        browser.get(base + "board/post.xhtml");
+        new Select(browser.findElement(By.id("post:kind"))).selectByValue("QUESTION");
+        new Select(browser.findElement(By.id("post:category"))).selectByIndex(1);
+        browser.findElement(By.id("post:title")).sendKeys(title);
+        browser.findElement(By.id("post:body")).sendKeys("正文 " + title);
+        browser.findElement(By.id("post:email")).sendKeys("ui" + System.nanoTime() + "@example.com");
+        int answer = answer(browser.findElement(By.id("challengeQuestion")).getText());
+        browser.findElement(By.id("post:challenge")).sendKeys(Integer.toString(answer));
+        browser.findElement(By.id("post:submit")).click();
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("trackingCode"))).getText();
+    }
+
+    /** What the handling feature will do: a lead case with a published reply, written straight to the database. */
+    private static void publishReply(String code, String html) throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getProperty("wz.test.db.url"),
+                System.getProperty("wz.test.db.user"), System.getProperty("wz.test.db.password"))) {
+            long caseId;
+            try (PreparedStatement c = db.prepareStatement("""
+                    insert into handling_case (id, message_id, unit_id, unit_role, status, routed_at, due_at)
+                    select nextval('case_seq'), m.id, (select min(id) from unit where active), 'LEAD', 'PUBLISHED',
+                           now(), now() + interval '3 days'
+                    from message m where m.tracking_code = ? returning id""")) {
+                c.setString(1, code.replace("-", ""));
+                try (ResultSet rs = c.executeQuery()) {
+                    assertTrue(rs.next());
+                    caseId = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement r = db.prepareStatement("""
+                    insert into reply (id, case_id, revision, body_html, status, updated_at, published_at)
+                    values (nextval('reply_seq'), ?, 1, ?, 'PUBLISHED', now(), now())""")) {
+                r.setLong(1, caseId);
+                r.setString(2, html);
+                assertEquals(1, r.executeUpdate());
+            }
+        }
     }
 
     /** Solves the page's question ("十二加七等于几？") as a person would. */
