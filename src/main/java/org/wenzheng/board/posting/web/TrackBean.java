@@ -38,6 +38,8 @@ public class TrackBean implements Serializable {
     private final Map<Long, String> reasons = new HashMap<>();
     private final Map<Long, String> ratingErrors = new HashMap<>();
     private String followUp;
+    /** A confirmation shown once, in the page's own (not the error) style. */
+    private String notice;
 
     /** On arrival with ?code=: show the message straight away. */
     public void lookupFromLink() {
@@ -58,13 +60,14 @@ public class TrackBean implements Serializable {
 
     public void rate(Long replyId) {
         ratingErrors.clear();
+        notice = null;
         if (view == null) {
             return;
         }
         Rating.Grade grade = parseGrade(grades.get(replyId));
         try {
             view = service.rate(view.trackingCode(), clientKey(), replyId, grade, reasons.get(replyId));
-            Texts.addMessage(null, FacesMessage.SEVERITY_INFO, "track.rated");
+            notice = Texts.get("track.rated");
         } catch (PostingRefused refused) {
             Problem p = refused.problems().get(0);
             ratingErrors.put(replyId, Texts.get(p.key(), p.args().toArray()));
@@ -72,13 +75,14 @@ public class TrackBean implements Serializable {
     }
 
     public void addFollowUp() {
+        notice = null;
         if (view == null) {
             return;
         }
         try {
             view = service.addFollowUp(view.trackingCode(), clientKey(), followUp);
             followUp = null;
-            Texts.addMessage(null, FacesMessage.SEVERITY_INFO, "track.followUp.added");
+            notice = Texts.get("track.followUp.added");
         } catch (PostingRefused refused) {
             show(refused.problems(), "followUp:body");
         }
@@ -117,6 +121,7 @@ public class TrackBean implements Serializable {
     public Map<Long, String> getGrades() { return grades; }
     public Map<Long, String> getReasons() { return reasons; }
     public Map<Long, String> getRatingErrors() { return ratingErrors; }
+    public String getNotice() { return notice; }
     public String getFollowUp() { return followUp; }
     public void setFollowUp(String followUp) { this.followUp = followUp; }
 }
