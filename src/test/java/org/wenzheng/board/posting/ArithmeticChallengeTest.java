@@ -21,9 +21,11 @@ class ArithmeticChallengeTest {
     void aSumAndADifferenceAskedInChineseWithTheirAnswers() {
         ArithmeticChallenge sum = ArithmeticChallenge.of(12, 7, true);
         assertEquals("十二加七等于几？", sum.question());
+        assertEquals("What is twelve plus seven?", sum.questionEn());
         assertEquals(19, sum.answer());
         ArithmeticChallenge diff = ArithmeticChallenge.of(3, 15, false);
         assertEquals("十五减三等于几？", diff.question());
+        assertEquals("What is fifteen minus three?", diff.questionEn());
         assertEquals(12, diff.answer(), "the larger number comes first: never negative");
     }
 

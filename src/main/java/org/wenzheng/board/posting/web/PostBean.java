@@ -65,6 +65,8 @@ public class PostBean implements Serializable {
     private transient Part file3;
     private final Upload[] kept = new Upload[PostingRules.MAX_ATTACHMENTS];
     private Posted posted;
+    private List<SelectItem> categories;
+    private List<SelectItem> units;
 
     @PostConstruct
     void init() {
@@ -168,14 +170,21 @@ public class PostBean implements Serializable {
     }
 
     public List<SelectItem> getCategories() {
-        Locale locale = locale();
-        return service.activeCategories().stream()
-                .map(c -> new SelectItem(c.getId(), c.displayName(locale))).toList();
+        if (categories == null) {
+            Locale locale = locale();
+            categories = new ArrayList<>(service.activeCategories().stream()
+                    .map(c -> new SelectItem(c.getId(), c.displayName(locale))).toList());
+        }
+        return categories;
     }
 
     public List<SelectItem> getUnits() {
-        Locale locale = locale();
-        return service.activeUnits().stream().map(u -> new SelectItem(u.getId(), u.displayName(locale))).toList();
+        if (units == null) {
+            Locale locale = locale();
+            units = new ArrayList<>(service.activeUnits().stream()
+                    .map(u -> new SelectItem(u.getId(), u.displayName(locale))).toList());
+        }
+        return units;
     }
 
     public String getChallengeQuestion() {
