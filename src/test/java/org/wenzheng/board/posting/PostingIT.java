@@ -461,6 +461,10 @@ class PostingIT {
         assertEquals(400, invalid.statusCode());
         assertEquals("email", read(invalid.body()).getJsonArray("fields").getJsonObject(0).getString("field"));
 
+        HttpResponse<String> badJson = postAs(token, null, "{\"kind\": \"NOPE\", \"title\": ");
+        assertEquals(400, badJson.statusCode(), badJson.body());
+        assertEquals("invalid", read(badJson.body()).getString("code"));
+
         HttpResponse<String> openapi = send(HttpRequest.newBuilder(URI.create(new URL(base, "/openapi").toString()))
                 .GET());
         assertTrue(openapi.body().contains("/api/v1/messages/track/{code}"), "documented in OpenAPI");

@@ -1,6 +1,9 @@
 package org.wenzheng.board.posting.api;
 
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -48,6 +52,7 @@ import java.util.Optional;
 public class MessagesResource {
 
     private static final int MAX_IDEMPOTENCY_KEY = 100;
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     PostingService service;
@@ -77,14 +82,22 @@ public class MessagesResource {
                             + " first result instead of posting twice")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            NewMessageJson json) {
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NewMessageJson.class))) String body) {
         Optional<String> channel = tokens.verify(bearer(authorization));
         if (channel.isEmpty()) {
             return unauthorized();
         }
         Locale locale = locale(acceptLanguage);
+        NewMessageJson json;
+        try {
+            // Read here rather than by the provider, so that malformed JSON or an unknown kind is a 400 with a body.
+            json = body == null || body.isBlank() ? null : JSON.fromJson(body, NewMessageJson.class);
+        } catch (JsonbException e) {
+            json = null;
+        }
         if (json == null) {
-            return problem(Response.Status.BAD_REQUEST, "invalid", Texts.get(locale, "post.error.required"),
+            return problem(Response.Status.BAD_REQUEST, "invalid", "The body must be a NewMessage JSON object",
                     List.of());
         }
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();

@@ -150,11 +150,6 @@ public class PostBean implements Serializable {
         }
     }
 
-    /** Starts an empty form after a successful posting. */
-    public String another() {
-        return "/board/post?faces-redirect=true";
-    }
-
     private static String clientAddress() {
         return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
                 .getRemoteAddr();
