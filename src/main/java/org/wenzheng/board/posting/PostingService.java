@@ -16,6 +16,7 @@ import org.wenzheng.board.MessageStatus;
 import org.wenzheng.board.Rating;
 import org.wenzheng.board.TrackingCode;
 import org.wenzheng.deadline.DeadlinePolicy;
+import org.wenzheng.deadline.DeadlineService;
 import org.wenzheng.handling.Reply;
 import org.wenzheng.handling.ReplyStatus;
 import org.wenzheng.handling.UnitRole;
@@ -64,6 +65,9 @@ public class PostingService {
     @Inject
     Clock clock;
 
+    @Inject
+    DeadlineService deadlines;
+
     /** Active topics in the administrator's order. */
     public List<Category> activeCategories() {
         return em.createQuery("select c from Category c where c.active = true order by c.sortOrder, c.code",
@@ -75,9 +79,9 @@ public class PostingService {
         return people.activeUnits();
     }
 
-    /** The reply time the citizen can expect, as the deadline policy states it. */
+    /** The reply time the citizen can expect, as the administrator's deadline policy states it. */
     public DeadlinePolicy deadlinePolicy() {
-        return DeadlinePolicy.defaults();
+        return deadlines.policy();
     }
 
     /**

@@ -32,6 +32,7 @@ import org.wenzheng.board.posting.PostingRefused;
 import org.wenzheng.board.posting.PostingRequest;
 import org.wenzheng.board.posting.PostingService;
 import org.wenzheng.board.posting.TrackingView;
+import org.wenzheng.common.ApiError;
 import org.wenzheng.common.web.Texts;
 
 import java.util.List;
@@ -69,12 +70,12 @@ public class MessagesResource {
     @APIResponse(responseCode = "201", description = "Posted (or, with a repeated Idempotency-Key, the first result)",
             content = @Content(schema = @Schema(implementation = PostedJson.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(schema = @Schema(implementation = ProblemJson.class)))
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "401", description = "Missing, unknown or deactivated channel token")
     @APIResponse(responseCode = "409", description = "The same text from the same contact within a day",
-            content = @Content(schema = @Schema(implementation = ProblemJson.class)))
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "429", description = "Too many messages from this contact in the last hour",
-            content = @Content(schema = @Schema(implementation = ProblemJson.class)))
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response post(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key",
@@ -130,9 +131,9 @@ public class MessagesResource {
             content = @Content(schema = @Schema(implementation = TrackingView.class)))
     @APIResponse(responseCode = "401", description = "Missing, unknown or deactivated channel token")
     @APIResponse(responseCode = "404", description = "No message has this code",
-            content = @Content(schema = @Schema(implementation = ProblemJson.class)))
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "429", description = "Too many wrong codes; try later",
-            content = @Content(schema = @Schema(implementation = ProblemJson.class)))
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response track(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
@@ -149,9 +150,8 @@ public class MessagesResource {
     }
 
     private static Response refusal(PostingRefused refused, Locale locale) {
-        List<ProblemJson.FieldJson> fields = refused.problems().stream()
-                .map(p -> new ProblemJson.FieldJson(p.field(), p.key(), Texts.get(locale, p.key(),
-                        p.args().toArray())))
+        List<ApiError.FieldProblem> fields = refused.problems().stream()
+                .map(p -> new ApiError.FieldProblem(p.field(), Texts.get(locale, p.key(), p.args().toArray())))
                 .toList();
         String first = fields.isEmpty() ? "" : fields.get(0).message();
         return switch (refused.reason()) {
@@ -164,15 +164,15 @@ public class MessagesResource {
     }
 
     private static Response problem(Response.Status status, String code, String message,
-                                    List<ProblemJson.FieldJson> fields) {
+                                    List<ApiError.FieldProblem> fields) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ProblemJson(code, message, fields)).build();
+                .entity(new ApiError(code, message, fields)).build();
     }
 
     private static Response unauthorized() {
         return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wenzheng\"")
-                .entity(new ProblemJson("unauthorized", "A valid channel token is required", List.of())).build();
+                .entity(new ApiError("unauthenticated", "A valid channel token is required")).build();
     }
 
     private static String bearer(String authorization) {
