@@ -35,6 +35,9 @@ class MessageWriter {
     EntityManager em;
 
     @Inject
+    TrackingCodeMail trackingMail;
+
+    @Inject
     PostingSettings settings;
 
     @Inject
@@ -125,6 +128,9 @@ class MessageWriter {
                 "MESSAGE_POSTED", "message", m.getId(), null,
                 "{\"channel\":\"" + origin.channel() + "\",\"status\":\"" + status + "\",\"kind\":\"" + r.kind()
                         + "\",\"private\":" + r.privateMessage() + ",\"attachments\":" + files.size() + "}");
+        if (email != null) {
+            trackingMail.queue(m, email);
+        }
         return new Posted(m.getId(), m.getTrackingCode(), false);
     }
 

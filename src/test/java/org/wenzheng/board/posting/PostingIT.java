@@ -1,6 +1,8 @@
 package org.wenzheng.board.posting;
 
 import jakarta.inject.Inject;
+import org.wenzheng.common.mail.OutgoingMail;
+import org.wenzheng.board.TrackingCode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -93,6 +95,9 @@ class PostingIT {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    org.wenzheng.common.mail.MailOutbox mailOutbox;
 
     @Inject
     UserTransaction tx;
@@ -208,6 +213,27 @@ class PostingIT {
         }
         assertFalse(Files.exists(settings.storageDir().resolve(key)), "no file without its message");
         assertEquals(0L, countTitled(title));
+    }
+
+    @Test
+    void aCitizenWhoGaveAnEmailAddressIsMailedTheTrackingCode() {
+        ArithmeticChallenge c = ArithmeticChallenge.next();
+        String title = "测试：邮件查询码" + RANDOM.nextInt();
+        PostingRequest r = new PostingRequest(MessageKind.QUESTION, categoryId(), null, title, "正文" + title, null,
+                null, "citizen" + RANDOM.nextInt(100000) + "@example.org", false, List.of());
+        Posted posted = posting.post(r, PostingOrigin.web(address(), null, c, Integer.toString(c.answer())));
+        mailOutbox.dispatchDue(50);
+        List<OutgoingMail> mails = mailOutbox.about("message", posted.messageId());
+        assertEquals(1, mails.size());
+        OutgoingMail mail = mails.get(0);
+        assertEquals(r.email(), mail.getRecipient());
+        assertTrue(mail.getBody().contains(TrackingCode.display(posted.trackingCode())), mail.getBody());
+        assertTrue(mail.getBody().contains("/track/index.xhtml?code="), mail.getBody());
+        assertEquals(OutgoingMail.Status.SENT, mail.getStatus(), "delivered to the test's SMTP server");
+
+        Posted phoneOnly = posting.post(request("测试：无邮件" + RANDOM.nextInt(), "正文", phone(), false),
+                PostingOrigin.web(address(), null, c, Integer.toString(c.answer())));
+        assertTrue(mailOutbox.about("message", phoneOnly.messageId()).isEmpty(), "no address, no mail");
     }
 
     @Test
