@@ -30,6 +30,19 @@ public record StatsFigures(long received, long replied, long withDue, long onTim
         return replied == 0 ? null : Math.round(replySeconds / replied / 86_400 * 10) / 10.0;
     }
 
+    /** The same figures as bean properties, so that JSON (and EL) carry them beside the counts. */
+    public Double getReplyRate() {
+        return replyRate();
+    }
+
+    public Double getOnTimeRate() {
+        return onTimeRate();
+    }
+
+    public Double getAverageDaysToReply() {
+        return averageDaysToReply();
+    }
+
     private static Double percent(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }

@@ -49,23 +49,34 @@ public class BoardBean {
         unit = filter.unitId() == null ? null : filter.unitId().toString();
         step = filter.step() == null ? null : filter.step().toString();
         q = filter.q();
+    }
+
+    /** A postback (the large-text switch) evaluates the page before any view action: load on first use then. */
+    private void ensureLoaded() {
+        if (filter == null) {
+            load();
+        }
+    }
+
+    /** f:event preRenderView: the feed's autodiscovery link, once the view is built (earlier it would be dropped). */
+    public void addFeedLink() {
         addFeedLink(FacesContext.getCurrentInstance());
     }
 
     /**
      * Puts the feed's autodiscovery link into the head: the public template has no head slot for pages. The markup is
-     * a constant apart from the context path, so it is written unescaped.
+     * a constant apart from the context path, so it is written unescaped; without an id, so no <span> wraps it.
      */
     static void addFeedLink(FacesContext fc) {
         HtmlOutputText link = new HtmlOutputText();
         link.setEscape(false);
         link.setValue("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Atom\" href=\""
                 + fc.getExternalContext().getRequestContextPath() + "/api/v1/board/feed.atom\"/>");
-        link.setId("feedLink");
         fc.getViewRoot().addComponentResource(fc, link, "head");
     }
 
     public String pageUrl(int toPage) {
+        ensureLoaded();
         String query = filter.queryString(toPage);
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/board/index.xhtml"
                 + (query.isEmpty() ? "" : "?" + query);
@@ -96,10 +107,23 @@ public class BoardBean {
         return option.label(locale.getLocale());
     }
 
-    public BoardFilter getFilter() { return filter; }
-    public BoardPage getResult() { return result; }
-    public boolean isFiltered() { return filter.hasFilters() || filter.isSearch(); }
-    public boolean isAtLastAllowedPage() { return result.page() == BoardFilter.MAX_PAGE; }
+    public BoardFilter getFilter() {
+        ensureLoaded();
+        return filter;
+    }
+
+    public BoardPage getResult() {
+        ensureLoaded();
+        return result;
+    }
+
+    public boolean isFiltered() {
+        return getFilter().hasFilters() || getFilter().isSearch();
+    }
+
+    public boolean isAtLastAllowedPage() {
+        return getResult().page() == BoardFilter.MAX_PAGE;
+    }
 
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }

@@ -26,8 +26,8 @@ public class HomeBean {
         return latest;
     }
 
-    /** f:viewAction: the feed's autodiscovery link, as on the board. */
-    public void load() {
+    /** f:event preRenderView: the feed's autodiscovery link, as on the board. */
+    public void addFeedLink() {
         BoardBean.addFeedLink(FacesContext.getCurrentInstance());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * The large-text, high-contrast mode for older readers (适老化). The choice lives in a cookie, so it is remembered on
  * the next visit without an account; {@link #getCssClass()} is the class the page (later: the template's body) gets.
  */
-@Named
+@Named("largeText")
 @RequestScoped
 public class LargeTextBean {
 
