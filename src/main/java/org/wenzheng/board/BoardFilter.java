@@ -53,7 +53,8 @@ public record BoardFilter(MessageKind kind, Long categoryId, Long unitId, Intege
         return null;
     }
 
-    static Long parseId(String value) {
+    /** A positive id, or null for anything else. */
+    public static Long parseId(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -65,7 +66,8 @@ public record BoardFilter(MessageKind kind, Long categoryId, Long unitId, Intege
         }
     }
 
-    static Integer parseInt(String value) {
+    /** An int, or null for anything else. */
+    public static Integer parseInt(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -357,6 +357,8 @@ class BoardIT {
             assertFalse(r.body().contains("理由保密内容"));
         }
         assertEquals(400, get("api/v1/board/messages?kind=BOGUS").statusCode());
+        assertEquals(400, get("api/v1/board/messages?topic=abc").statusCode());
+        assertEquals(400, get("api/v1/board/messages?step=9").statusCode());
 
         HttpResponse<String> paged = get("api/v1/board/messages?size=1&unit=" + unit + "&page=0");
         assertFalse(paged.headers().firstValue("link").isPresent(), "one message: no next page");

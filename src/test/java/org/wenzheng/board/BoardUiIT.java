@@ -91,6 +91,21 @@ class BoardUiIT {
         assertTrue(browser.findElement(By.cssSelector(".wz-stats")).getText().contains("统计截至"));
         assertFalse(browser.getPageSource().contains("???"));
         Axe.assertNoViolations(browser);
+
+        // The checker itself works: an image without a text alternative is reported.
+        browser.executeScript("const i = document.createElement('img'); i.src = 'x.png';"
+                + " document.getElementById('main').appendChild(i);");
+        assertTrue(Axe.check(browser).stream().anyMatch(v -> v.id().equals("image-alt")));
+    }
+
+    @Test
+    void theStatisticsPageListsEachUnitAccessibly() {
+        browser.get(base + "board/stats.xhtml");
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("units")));
+        assertTrue(browser.findElement(By.cssSelector(".wz-stats__time")).getText().startsWith("统计截至"));
+        assertFalse(browser.findElements(By.cssSelector("#units tbody tr")).isEmpty());
+        assertFalse(browser.getPageSource().contains("???"));
+        Axe.assertNoViolations(browser);
     }
 
     @Test

@@ -67,7 +67,8 @@ public class BoardResource {
     @APIResponse(responseCode = "200", description = "a page of messages",
             headers = @Header(name = "Link", description = "rel=\"next\" URL when there is a further page"),
             content = @Content(schema = @Schema(implementation = PublicMessage.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "a filter value that does not exist (e.g. an unknown kind)")
+    @APIResponse(responseCode = "400", description = "a malformed filter (an unknown kind, a non-numeric id, a step"
+            + " outside 1-5)")
     public Response messages(
             @Parameter(description = "page number, from 0, at most " + BoardFilter.MAX_PAGE)
             @QueryParam("page") @DefaultValue("0") int page,
@@ -75,26 +76,36 @@ public class BoardResource {
             @QueryParam("size") @DefaultValue("20") int size,
             @Parameter(description = "kind: QUESTION, COMPLAINT, SUGGESTION, HELP, OTHER")
             @QueryParam("kind") String kind,
-            @Parameter(description = "topic (category) id") @QueryParam("topic") Long topic,
-            @Parameter(description = "unit id") @QueryParam("unit") Long unit,
+            @Parameter(description = "topic (category) id") @QueryParam("topic") String topic,
+            @Parameter(description = "unit id") @QueryParam("unit") String unit,
             @Parameter(description = "public step: 1 accepted, 2 forwarded, 3 in progress, 4 answered, 5 closed")
-            @QueryParam("step") Integer step,
+            @QueryParam("step") String step,
             @Parameter(description = "search text (Chinese, English, digits); empty or punctuation only: no search")
             @QueryParam("q") String q) {
         MessageKind k = BoardFilter.parseKind(kind);
         if (kind != null && !kind.isBlank() && k == null) {
             throw new BadRequestException("unknown kind");
         }
-        if (step != null && (step < 1 || step > 5)) {
+        Long topicId = BoardFilter.parseId(topic);
+        Long unitId = BoardFilter.parseId(unit);
+        Integer stepNumber = BoardFilter.parseInt(step);
+        if (given(topic) && topicId == null || given(unit) && unitId == null) {
+            throw new BadRequestException("topic and unit are positive ids");
+        }
+        if (given(step) && (stepNumber == null || stepNumber < 1 || stepNumber > 5)) {
             throw new BadRequestException("step must be 1 to 5");
         }
-        BoardFilter filter = new BoardFilter(k, topic, unit, step, q, page);
+        BoardFilter filter = new BoardFilter(k, topicId, unitId, stepNumber, q, page);
         BoardPage result = board.list(filter, size);
         Response.ResponseBuilder response = Response.ok(result.items());
         if (result.hasNext()) {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("page", result.page() + 1).build(), "next");
         }
         return response.build();
+    }
+
+    private static boolean given(String parameter) {
+        return parameter != null && !parameter.isBlank();
     }
 
     @GET
