@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.wenzheng.testsupport.Axe;
 import org.wenzheng.testsupport.Browser;
 import org.wenzheng.testsupport.Deployments;
 
@@ -77,6 +78,7 @@ class PostingUiIT {
         browser.get(base + "board/post.xhtml");
         assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertEquals("答复时限：3个工作日", browser.findElement(By.id("deadline")).getText());
+        Axe.assertNoViolations(browser);
 
         new Select(browser.findElement(By.id("post:kind"))).selectByValue("COMPLAINT");
         new Select(browser.findElement(By.id("post:category"))).selectByIndex(1);
@@ -93,6 +95,7 @@ class PostingUiIT {
         browser.findElement(By.id("post:submit")).click();
         WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("post:challenge-msg")));
         assertEquals("验证问题的答案不正确，请回答新的问题。", error.getText());
+        Axe.assertNoViolations(browser);
         assertEquals(title, browser.findElement(By.id("post:title")).getAttribute("value"));
         assertTrue(browser.findElement(By.cssSelector(".wz-kept")).getText().contains(photo.getFileName().toString()));
         assertTrue(browser.findElements(By.id("trackingCode")).isEmpty());
@@ -103,6 +106,7 @@ class PostingUiIT {
         String code = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("trackingCode"))).getText();
         assertTrue(code.matches("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}"), code);
         assertTrue(browser.findElement(By.id("threadLink")).getAttribute("href").contains("/board/thread.xhtml?id="));
+        Axe.assertNoViolations(browser);
 
         browser.get(base + "track/index.xhtml");
         browser.findElement(By.id("track:code")).sendKeys(code.toLowerCase().replace("-", " "));
@@ -115,6 +119,7 @@ class PostingUiIT {
         assertEquals("已提交", current.getText());
         assertTrue(browser.findElement(By.id("attachments")).getText().contains(photo.getFileName().toString()));
         assertFalse(browser.getPageSource().contains("???"), "no missing translations");
+        Axe.assertNoViolations(browser);
 
         browser.get(base + "track/index.xhtml?code=" + code);
         assertEquals(title, waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("message-title"))).getText());
