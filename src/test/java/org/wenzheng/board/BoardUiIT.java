@@ -190,7 +190,7 @@ class BoardUiIT {
     }
 
     private String pageClass() {
-        return browser.findElement(By.cssSelector(".wz-boardpage")).getAttribute("class");
+        return browser.findElement(By.tagName("body")).getAttribute("class");
     }
 
     private double fontSize() {
