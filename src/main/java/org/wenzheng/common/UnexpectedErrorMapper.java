@@ -36,7 +36,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             return json(status, new ApiError("http." + status, wae.getResponse().getStatusInfo().getReasonPhrase()));
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof EJBAccessException) {
+            // Payara throws AccessLocalException (not an EJBAccessException) for some refused local calls.
+            if (t instanceof EJBAccessException || t instanceof jakarta.ejb.AccessLocalException) {
                 boolean anonymous = security == null || security.getUserPrincipal() == null;
                 return anonymous
                         ? Response.status(401).header("WWW-Authenticate", "Bearer").type(MediaType.APPLICATION_JSON)
