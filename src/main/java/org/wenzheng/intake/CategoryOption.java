@@ -1,0 +1,5 @@
+package org.wenzheng.intake;
+
+/** A topic to choose when registering. */
+public record CategoryOption(long id, String code, String name, String nameEn) {
+}
