@@ -49,7 +49,7 @@ public final class IntakeRules {
 
     /** A different, accepted message that is not itself merged (no merge chains). */
     public static void requireMergeTarget(Message source, Message target) {
-        if (target.getId().equals(source.getId())) {
+        if (target == source || (target.getId() != null && target.getId().equals(source.getId()))) {
             throw new IntakeException(IntakeException.Reason.INVALID, "intake.error.mergeSelf");
         }
         if (target.getStatus() == MessageStatus.MERGED) {

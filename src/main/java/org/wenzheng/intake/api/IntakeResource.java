@@ -1,5 +1,6 @@
 package org.wenzheng.intake.api;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import java.util.List;
  * The intake officer's work as JSON, for staff only: the service allows the intake officer role and nothing else,
  * so a call without it gets 403. Actions carry the version the caller saw; a stale one gets 409.
  */
+@RequestScoped
 @Path("/intake")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "intake", description = "Intake (受理登记) for intake officers: the queue, one message, register, reject,"
