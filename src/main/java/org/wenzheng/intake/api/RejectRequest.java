@@ -12,4 +12,13 @@ public record RejectRequest(
         @NotNull Long version,
         @Schema(description = "shown to the citizen", required = true, maxLength = 500)
         @NotBlank @Size(max = 500) String reason) {
+
+    /**
+     * Written out so that the constraints stay on the fields (which Bean Validation checks) and are not copied onto
+     * the constructor's parameters, where Payara's OpenAPI generator fails on @NotBlank and @Size.
+     */
+    public RejectRequest(Long version, String reason) {
+        this.version = version;
+        this.reason = reason;
+    }
 }
