@@ -51,6 +51,8 @@ public class IntakeService {
     public static final int MAX_BULK = 200;
     static final int DUPLICATES = 10;
     static final Duration DUPLICATE_WINDOW = Duration.ofDays(90);
+    /** Ranking reads at most this many of the newest matches, so common words cannot make it scan 90 days. */
+    static final int DUPLICATE_CANDIDATES = 2000;
     static final Duration ALERT_WINDOW = Duration.ofDays(30);
     static final int MAX_ALERTS = 50;
 
@@ -181,7 +183,8 @@ public class IntakeService {
 
     /**
      * Messages of the last 90 days that share the most search tokens with this one (see {@link DuplicateQuery}),
-     * best first, at most 10, never the message itself.
+     * best first, at most 10, never the message itself. Only the newest {@value #DUPLICATE_CANDIDATES} matches are
+     * ranked (index message_posted_idx, V5), which bounds the work when the message's words are common.
      */
     @RolesAllowed(Role.INTAKE)
     public List<DuplicateCandidate> duplicates(long id) {
@@ -192,15 +195,20 @@ public class IntakeService {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select m.id, m.title, m.status, m.posted_at, ts_rank(m.search_vector, q, 1 | 32) as rank
-                        from message m, to_tsquery('simple', ?1) q
-                        where m.search_vector @@ q and m.posted_at >= ?2 and m.id <> ?3
-                        order by rank desc, m.id desc
-                        limit ?4""")
+                        select c.id, c.title, c.status, c.posted_at, ts_rank(c.search_vector, q, 1 | 32) as rank
+                        from (select m.id, m.title, m.status, m.posted_at, m.search_vector
+                              from message m
+                              where m.search_vector @@ to_tsquery('simple', ?1) and m.posted_at >= ?2 and m.id <> ?3
+                              order by m.posted_at desc
+                              limit ?4) c,
+                             to_tsquery('simple', ?1) q
+                        order by rank desc, c.id desc
+                        limit ?5""")
                 .setParameter(1, query.get())
                 .setParameter(2, Timestamp.from(OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW).toInstant()))
                 .setParameter(3, id)
-                .setParameter(4, DUPLICATES)
+                .setParameter(4, DUPLICATE_CANDIDATES)
+                .setParameter(5, DUPLICATES)
                 .getResultList();
         return rows.stream().map(r -> {
             MessageStatus status = MessageStatus.valueOf((String) r[2]);
