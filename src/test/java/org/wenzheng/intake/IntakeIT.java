@@ -14,6 +14,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wenzheng.board.Attachment;
 import org.wenzheng.board.Category;
 import org.wenzheng.board.Message;
 import org.wenzheng.board.MessageKind;
@@ -255,6 +256,10 @@ class IntakeIT {
         Message m = create("接口测试" + n, "正文" + n, "13900000002");
         Message r = create("接口驳回" + n, "正文", null);
         Message d = create("接口合并" + n, "正文", null);
+        tx.begin();
+        em.persist(new Attachment(em.find(Message.class, m.getId()), "现场照片.jpg", "image/jpeg", 204_800,
+                "0".repeat(64), "test/" + n + ".jpg", OffsetDateTime.now()));
+        tx.commit();
 
         QueuePage first = as(() -> resource.queue(null, 100));
         assertFalse(first.items().isEmpty());
@@ -272,6 +277,8 @@ class IntakeIT {
         MessageDetail detail = as(() -> resource.message(m.getId()));
         assertEquals("13900000002", detail.contactPhone(), "staff see contact data");
         assertEquals(m.getTitle(), detail.title());
+        assertEquals(List.of(new AttachmentInfo(detail.attachments().get(0).id(), "现场照片.jpg", "image/jpeg",
+                204_800)), detail.attachments());
 
         ActionResult reg = as(() -> resource.register(m.getId(), new RegisterRequest(detail.version(), null, null,
                 Severity.EXTRAORDINARY, WarningColour.RED, true, false)));

@@ -1,7 +1,6 @@
 package org.wenzheng.intake.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
@@ -27,10 +26,7 @@ public class AlertsBean {
 
     /** f:viewAction: other staff get the forbidden page rather than an error. */
     public void check() throws IOException {
-        if (!security.isCallerInRole(Role.LEAD) && !security.isCallerInRole(Role.INTAKE)) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(403, "");
-            FacesContext.getCurrentInstance().responseComplete();
-        }
+        IntakePages.allowed(security, Role.LEAD, Role.INTAKE);
     }
 
     public List<MajorAlert> getAlerts() {

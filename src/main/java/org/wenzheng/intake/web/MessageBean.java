@@ -4,12 +4,14 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
 import org.wenzheng.board.MessageStatus;
 import org.wenzheng.intake.CategoryOption;
 import org.wenzheng.intake.DuplicateCandidate;
 import org.wenzheng.intake.IntakeException;
 import org.wenzheng.intake.IntakeService;
 import org.wenzheng.intake.MessageDetail;
+import org.wenzheng.people.Role;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -30,6 +32,9 @@ public class MessageBean implements Serializable {
     @Inject
     IntakeService intake;
 
+    @Inject
+    transient SecurityContext security;
+
     private Long id;
     private MessageDetail message;
     private List<DuplicateCandidate> duplicates;
@@ -41,7 +46,7 @@ public class MessageBean implements Serializable {
 
     /** f:viewAction: loads the message once per view; an unknown id is a 404. */
     public void load() throws IOException {
-        if (message != null) {
+        if (message != null || !IntakePages.allowed(security, Role.INTAKE)) {
             return;
         }
         if (id == null) {

@@ -1,9 +1,9 @@
 package org.wenzheng.intake.web;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -13,7 +13,9 @@ import org.wenzheng.intake.IntakeService;
 import org.wenzheng.intake.QueueCounts;
 import org.wenzheng.intake.QueueItem;
 import org.wenzheng.intake.VersionedId;
+import org.wenzheng.people.Role;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +41,9 @@ public class QueueBean implements Serializable {
     @Inject
     Clock clock;
 
+    @Inject
+    transient SecurityContext security;
+
     private QueueCounts counts;
     private List<CategoryOption> categories;
     private final Model model = new Model();
@@ -46,10 +51,12 @@ public class QueueBean implements Serializable {
     private final ClassificationForm form = new ClassificationForm();
     private String reason;
 
-    @PostConstruct
-    void init() {
-        counts = intake.counts();
-        categories = intake.categories();
+    /** f:viewAction: only intake officers work the queue; the counts are read once here. */
+    public void load() throws IOException {
+        if (counts == null && IntakePages.allowed(security, Role.INTAKE)) {
+            counts = intake.counts();
+            categories = intake.categories();
+        }
     }
 
     public void registerSelected() {
