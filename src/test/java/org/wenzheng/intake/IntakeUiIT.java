@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The intake officer in a browser: the queue, one message with its contact data, registering it as major (it leaves
- * the queue and appears among the major alerts) and rejecting another with a reason.
+ * the queue and appears among the major alerts), rejecting another with a reason, and a bulk rejection of a
+ * selection in the queue.
  */
 @ExtendWith(ArquillianExtension.class)
 class IntakeUiIT {
@@ -113,7 +114,31 @@ class IntakeUiIT {
         assertFalse(browser.getPageSource().contains("???"), "no missing translations");
     }
 
+    @Test
+    void aSelectionInTheQueueIsRejectedInOneClick() throws Exception {
+        String nonce = Long.toString(System.nanoTime(), 36);
+        List<String> titles = List.of("批量驳回甲" + nonce, "批量驳回乙" + nonce);
+        List<Long> ids = List.of(insert(titles.get(0), "重复广告一", null), insert(titles.get(1), "重复广告二", null));
+        signIn();
+        openQueue();
+        for (String title : titles) {
+            WebElement link = findInQueue(title);
+            assertTrue(link != null, title);
+            WebElement box = link.findElement(By.xpath("./ancestor::tr")).findElement(By.cssSelector(".ui-chkbox-box"));
+            box.click();
+            wait(ExpectedConditions.attributeContains(box, "class", "ui-state-active"));
+        }
+        browser.findElement(By.id("queue:reason")).sendKeys("重复的广告信息");
+        browser.findElement(By.id("queue:rejectSelected")).click();
+        wait(ExpectedConditions.textToBe(By.cssSelector("#pageMessages li"), "已对 2 条留言不予受理。"));
+        for (long id : ids) {
+            assertEquals(List.of("REJECTED", "重复的广告信息"),
+                    row(id, "select status, rejected_reason from message where id = ?"));
+        }
+    }
+
     private void signIn() {
+        browser.manage().deleteAllCookies();
         browser.get(base + "login.xhtml");
         wait(ExpectedConditions.presenceOfElementLocated(By.id("signin:username")));
         browser.findElement(By.id("signin:username")).sendKeys("intake");
