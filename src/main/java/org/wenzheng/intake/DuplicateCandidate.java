@@ -2,6 +2,7 @@ package org.wenzheng.intake;
 
 import org.wenzheng.board.MessageStatus;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /**
@@ -9,5 +10,5 @@ import java.time.OffsetDateTime;
  * whether it can be merged into (accepted, not itself merged).
  */
 public record DuplicateCandidate(long id, String title, MessageStatus status, OffsetDateTime postedAt,
-                                 double similarity, boolean mergeTarget) {
+                                 double similarity, boolean mergeTarget) implements Serializable {
 }

@@ -3,6 +3,7 @@ package org.wenzheng.intake;
 import org.wenzheng.board.MessageKind;
 import org.wenzheng.board.MessageStatus;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -15,5 +16,5 @@ public record MessageDetail(long id, String trackingCode, MessageKind kind, Long
                             OffsetDateTime postedAt, long version, List<AttachmentInfo> attachments,
                             Severity severity, WarningColour warningColour, boolean urgent, boolean publicVisible,
                             String rejectedReason, Long mergedIntoId, OffsetDateTime registeredAt,
-                            String registeredBy) {
+                            String registeredBy) implements Serializable {
 }

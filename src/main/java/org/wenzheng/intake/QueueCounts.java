@@ -2,6 +2,7 @@ package org.wenzheng.intake;
 
 import org.wenzheng.board.MessageKind;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,8 +10,8 @@ import java.util.List;
  * days), and how many are held for review.
  */
 public record QueueCounts(long total, long held, long underOneDay, long oneToThreeDays, long overThreeDays,
-                          List<KindCount> byKind) {
+                          List<KindCount> byKind) implements Serializable {
 
-    public record KindCount(MessageKind kind, long count) {
+    public record KindCount(MessageKind kind, long count) implements Serializable {
     }
 }
