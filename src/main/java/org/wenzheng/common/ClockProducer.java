@@ -1,7 +1,11 @@
 package org.wenzheng.common;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -15,9 +19,27 @@ public class ClockProducer {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    @Inject
+    @ConfigProperty(name = "wz.clock.adjustable", defaultValue = "false")
+    boolean adjustable;
+
+    private AdjustableClock clock;
+
+    @PostConstruct
+    void init() {
+        clock = new AdjustableClock(Clock.system(ZONE), adjustable);
+    }
+
     @Produces
-    @ApplicationScoped
+    @Typed(Clock.class)
     Clock clock() {
-        return Clock.system(ZONE);
+        return clock;
+    }
+
+    /** For tests that move time; in production its advance() refuses. */
+    @Produces
+    @Typed(AdjustableClock.class)
+    AdjustableClock adjustableClock() {
+        return clock;
     }
 }

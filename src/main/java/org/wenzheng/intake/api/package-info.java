@@ -1,5 +1,6 @@
 /**
- * The intake JSON API under /api/v1/intake for staff (the service checks the role), with its error mappers: 403
- * for a caller without the role, 400 listing the field problems, 404/409 for refused actions.
+ * The intake JSON API under /api/v1/intake for staff (the service allows only the intake officer role). A refused
+ * intake action maps to 404/409/400 with its translated message ({@link org.wenzheng.intake.api.IntakeErrorMapper});
+ * refused roles (401/403) and invalid bodies (400 with field problems) go through the common mappers.
  */
 package org.wenzheng.intake.api;

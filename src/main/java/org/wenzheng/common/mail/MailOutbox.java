@@ -1,0 +1,83 @@
+package org.wenzheng.common.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The outbox: features enqueue mail in their own transaction (so a step and its notification commit together), and
+ * {@link #dispatchDue(int)} sends what is due. Rows are claimed with FOR UPDATE SKIP LOCKED, so several application
+ * instances never send the same mail twice.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MailTransport transport;
+
+    RetrySchedule schedule = RetrySchedule.DEFAULT;
+
+    /** Queues a plain-text mail about an object (for example "case", 42). Joins the caller's transaction. */
+    @Transactional
+    public OutgoingMail enqueue(String recipient, String subject, String body, String relatedType, Long relatedId) {
+        OutgoingMail mail = new OutgoingMail(recipient, subject, body, relatedType, relatedId, OffsetDateTime.now(clock));
+        em.persist(mail);
+        return mail;
+    }
+
+    /** The mails sent or waiting about an object, newest first: what a case page shows as "notified / not yet". */
+    public List<OutgoingMail> about(String relatedType, Long relatedId) {
+        return em.createQuery("""
+                        select m from OutgoingMail m where m.relatedType = :t and m.relatedId = :id
+                        order by m.createdAt desc, m.id desc""", OutgoingMail.class)
+                .setParameter("t", relatedType).setParameter("id", relatedId)
+                .setMaxResults(100).getResultList();
+    }
+
+    /**
+     * Sends up to {@code limit} due mails in one transaction of its own; returns how many were delivered. A failure
+     * is recorded on the mail with the next attempt time and never stops the others.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int dispatchDue(int limit) {
+        if (!transport.isConfigured()) {
+            return 0;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                        select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ?1
+                        order by next_attempt_at, id limit ?2 for update skip locked""")
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+        int delivered = 0;
+        for (Number id : ids) {
+            OutgoingMail mail = em.find(OutgoingMail.class, id.longValue());
+            try {
+                transport.send(mail.getRecipient(), mail.getSubject(), mail.getBody());
+                mail.sent(OffsetDateTime.now(clock));
+                delivered++;
+            } catch (Exception e) {
+                mail.failed(OffsetDateTime.now(clock), e.getClass().getSimpleName() + ": " + e.getMessage(), schedule);
+                // The recipient is personal data: log the mail's id only.
+                LOG.warning(() -> "Mail " + mail.getId() + " not delivered (attempt " + mail.getAttempts() + "): "
+                        + e.getMessage());
+            }
+        }
+        return delivered;
+    }
+}

@@ -1,5 +1,0 @@
-package org.wenzheng.intake.api;
-
-/** One invalid field of a request body. */
-public record FieldProblem(String field, String problem) {
-}
