@@ -413,11 +413,12 @@ public class IntakeService {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<QueueItem> queueItems(jakarta.persistence.Query q) {
+    private List<QueueItem> queueItems(jakarta.persistence.Query q) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new QueueItem(num(r[0]), (String) r[1], (String) r[2],
                 MessageKind.valueOf((String) r[3]), "HELD".equals(r[4]), time(r[5]), num(r[6]),
-                (int) num(r[7]))).toList();
+                (int) num(r[7]), QueueItem.Age.of(time(r[5]), now))).toList();
     }
 
     private static long num(Object o) {

@@ -17,9 +17,6 @@ import org.wenzheng.people.Role;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +34,6 @@ public class QueueBean implements Serializable {
 
     @Inject
     IntakeService intake;
-
-    @Inject
-    Clock clock;
 
     @Inject
     transient SecurityContext security;
@@ -80,12 +74,6 @@ public class QueueBean implements Serializable {
         } catch (IntakeException e) {
             IntakePages.error(e);
         }
-    }
-
-    /** How long ago, for the age column: "< 1 天", "1–3 天", "> 3 天" as a bundle key suffix. */
-    public String ageBand(OffsetDateTime postedAt) {
-        Duration age = Duration.between(postedAt, OffsetDateTime.now(clock));
-        return age.toDays() < 1 ? "fresh" : age.toDays() < 3 ? "middle" : "old";
     }
 
     private List<VersionedId> versions() {
