@@ -184,7 +184,7 @@ public class IntakeService {
     /**
      * Messages of the last 90 days that share the most search tokens with this one (see {@link DuplicateQuery}),
      * best first, at most 10, never the message itself. Only the newest {@value #DUPLICATE_CANDIDATES} matches are
-     * ranked (index message_posted_idx, V5), which bounds the work when the message's words are common.
+     * ranked (index message_posted_idx, V10), which bounds the work when the message's words are common.
      */
     @RolesAllowed(Role.INTAKE)
     public List<DuplicateCandidate> duplicates(long id) {
@@ -290,7 +290,7 @@ public class IntakeService {
 
     /**
      * Messages registered as 重大 or 特别重大 in the last 30 days that no leader has routed yet (still REGISTERED or
-     * BATCHED), most severe and newest first. Served by the partial index message_major_open_idx (V5).
+     * BATCHED), most severe and newest first. Served by the partial index message_major_open_idx (V10).
      */
     @RolesAllowed({Role.INTAKE, Role.LEAD})
     public List<MajorAlert> openMajorAlerts() {

@@ -100,6 +100,9 @@ class IntakeUiIT {
         browser.get(base + "office/intake/alerts.xhtml");
         wait(ExpectedConditions.presenceOfElementLocated(By.id("alerts-title")));
         assertTrue(browser.findElement(By.id("alerts")).getText().contains(registerTitle), "the leaders' alert list");
+        browser.get(base + "office/index.xhtml");
+        assertTrue(wait(ExpectedConditions.presenceOfElementLocated(By.id("panel-alerts"))).getText()
+                .contains(registerTitle), "and first thing on the back-office home");
 
         browser.get(base + "office/intake/message.xhtml?id=" + rejectId);
         wait(ExpectedConditions.textToBe(By.id("message-title"), rejectTitle));
