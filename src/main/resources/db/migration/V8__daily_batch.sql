@@ -9,6 +9,6 @@ alter table batch add column message_count integer not null default 0;
 alter table message add column batch_seq integer;
 
 create unique index batch_one_open_idx on batch ((true)) where status = 'OPEN';
-create index batch_newest_idx on batch (cut_at desc, id desc);
+create index batch_newest_idx on batch (year desc, number desc);
 create index message_to_batch_idx on message (id) where status = 'REGISTERED' and batch_id is null;
 create unique index message_batch_seq_idx on message (batch_id, batch_seq) where batch_seq is not null;

@@ -62,7 +62,7 @@ public class BatchService {
     /** Batches, newest first. */
     @RolesAllowed({Role.INTAKE, Role.LEAD, Role.SUPERVISE})
     public List<BatchSummary> latest(int max) {
-        return em.createQuery("select b from Batch b order by b.cutAt desc, b.id desc", Batch.class)
+        return em.createQuery("select b from Batch b order by b.year desc, b.number desc", Batch.class)
                 .setMaxResults(Math.max(1, Math.min(max, 500))).getResultList()
                 .stream().map(BatchSummary::of).toList();
     }

@@ -30,9 +30,9 @@ import java.util.Optional;
  * <ul>
  * <li>At most one batch is OPEN (a unique partial index). {@link #cutOrResume} returns that batch if a previous job
  * died before finishing it, so the next run, by hand or by schedule, completes it instead of cutting a second one.</li>
- * <li>Messages are read by id after the checkpoint, and {@link #assign} only touches rows that are still
- * REGISTERED with no batch, so a chunk written twice (a crash between commit and checkpoint, or a fresh start from
- * id 0) changes nothing the second time.</li>
+ * <li>Messages are read by id after the checkpoint, and {@link #assign} (committed per chunk) only touches rows still
+ * REGISTERED with no batch, so a chunk written twice (a crash between its commit and the checkpoint, or a fresh
+ * start from id 0) changes nothing the second time.</li>
  * <li>A batch becomes SLIPPED only in {@link #close}, after every chunk committed.</li>
  * </ul>
  */
@@ -92,7 +92,7 @@ public class BatchStore {
     }
 
     /** Up to {@code limit} registered messages without a batch with ids above {@code afterId}, in id order. */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Pending> pendingAfter(long afterId, int limit) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
@@ -116,8 +116,12 @@ public class BatchStore {
      * Puts these messages into the batch with one UPDATE: status BATCHED, the next sequence numbers on the slip in
      * id order, and the normal due date counted from posting. Rows no longer REGISTERED-without-batch are left alone.
      * Returns how many were assigned.
+     * <p>
+     * Its own transaction, not the chunk's: the chunk transaction holds the batch runtime's checkpoint (its job
+     * repository is another, non-XA data source, and a local transaction takes only one). So this commits just before
+     * the checkpoint; if the checkpoint is then lost, the re-run finds these rows already assigned and skips them.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int assign(long batchId, List<Pending> items) {
         if (items.isEmpty()) {
             return 0;
