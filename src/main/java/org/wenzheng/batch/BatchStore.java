@@ -140,24 +140,31 @@ public class BatchStore {
                 lock.setInt(2, (int) batchId);
                 lock.execute();
             }
+            // Driven by the ids (an index scan on = any(...)), never by the status filter: right after a day's
+            // registrations the statistics are stale, and a plan that scans for REGISTERED rows and joins them
+            // against the chunk took tens of seconds per chunk. FOR UPDATE makes the guard exact under concurrency.
             try (PreparedStatement ps = c.prepareStatement("""
-                    with picked as (
-                        select u.id, u.due_ms, row_number() over (order by u.id) as rn
-                        from unnest(?::bigint[], ?::bigint[]) as u(id, due_ms)
-                        join message m on m.id = u.id
-                        where m.batch_id is null and m.status = 'REGISTERED'
+                    with locked as (
+                        select m.id from message m
+                        where m.id = any(?) and m.batch_id is null and m.status = 'REGISTERED'
+                        for update
+                    ), picked as (
+                        select id, row_number() over (order by id) as rn from locked
                     ), base as (
                         select coalesce(max(batch_seq), 0) as b from message where batch_id = ?
                     )
                     update message m
                     set batch_id = ?, status = 'BATCHED', batch_seq = base.b + picked.rn,
-                        due_at = to_timestamp(picked.due_ms / 1000.0), version = m.version + 1
+                        due_at = to_timestamp((?::bigint[])[array_position(?::bigint[], m.id)] / 1000.0),
+                        version = m.version + 1
                     from picked, base
-                    where m.id = picked.id and m.batch_id is null and m.status = 'REGISTERED'""")) {
-                ps.setArray(1, c.createArrayOf("bigint", ids));
-                ps.setArray(2, c.createArrayOf("bigint", dues));
+                    where m.id = picked.id""")) {
+                java.sql.Array idArray = c.createArrayOf("bigint", ids);
+                ps.setArray(1, idArray);
+                ps.setLong(2, batchId);
                 ps.setLong(3, batchId);
-                ps.setLong(4, batchId);
+                ps.setArray(4, c.createArrayOf("bigint", dues));
+                ps.setArray(5, idArray);
                 return ps.executeUpdate();
             }
         } catch (SQLException e) {

@@ -106,6 +106,15 @@ class BatchUiIT {
         assertEquals(label, browser.findElement(By.cssSelector("#batch-list tbody tr .wz-batch__label")).getText());
     }
 
+    @Test
+    void aLiaisonGetsTheForbiddenPage() {
+        signIn("liaison");
+        browser.get(base + "office/batch/index.xhtml");
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("error-title")));
+        assertEquals("无权访问", browser.findElement(By.id("error-title")).getText());
+        assertTrue(browser.findElements(By.id("cut:go")).isEmpty());
+    }
+
     private void signIn(String username) {
         browser.manage().deleteAllCookies();
         browser.get(base + "login.xhtml");

@@ -283,6 +283,27 @@ class DailyBatchIT {
         }
     }
 
+    @Test
+    void sixtyThousandRegisteredMessagesAreGatheredAndSlippedInUnder30Seconds() throws Exception {
+        cutAsIntake();
+        String tag = tag();
+        tx.begin();
+        em.createNativeQuery("""
+                insert into message (id, tracking_code, kind, title, body, status, posted_at, registered_at)
+                select nextval('message_seq'), upper(substr(md5(random()::text || g), 1, 12)), 'COMPLAINT', ?1 || g,
+                       '内容' || g, 'REGISTERED', now() - interval '3 hours', now()
+                from generate_series(1, 60000) g""").setParameter(1, tag + "大批量").executeUpdate();
+        tx.commit();
+        long started = System.nanoTime();
+        BatchService.CutResult result = cutAsIntake();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(60_000, result.batch().messageCount());
+        assertEquals(BatchStatus.SLIPPED, result.batch().status());
+        assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "took " + took);
+        assertEquals(60_000L, number("select count(distinct batch_seq) from message where batch_id = "
+                + result.batch().id()));
+    }
+
     private BatchService.CutResult cutAsIntake() throws Exception {
         return asIntake.call(() -> batches.startNow());
     }

@@ -34,6 +34,8 @@ public final class ChinesePdf implements AutoCloseable {
     private final PDType0Font font;
     private final PDRectangle size = PDRectangle.A4;
     private final Map<Integer, Boolean> glyphs = new HashMap<>();
+    /** Advance width per code point in 1/1000 em: measuring each character through the font is slow. */
+    private final Map<Integer, Float> widths = new HashMap<>();
     private PDPageContentStream out;
     private float y;
 
@@ -261,11 +263,19 @@ public final class ChinesePdf implements AutoCloseable {
     }
 
     private float textWidth(String s, float fontSize) {
-        try {
-            return font.getStringWidth(s) / 1000f * fontSize;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        float units = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            units += widths.computeIfAbsent(cp, c -> {
+                try {
+                    return font.getStringWidth(new String(Character.toChars(c)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            i += Character.charCount(cp);
         }
+        return units / 1000f * fontSize;
     }
 
     private float top() {
