@@ -86,8 +86,7 @@ class BatchUiIT {
         assertTrue(lines.contains("批办意见"));
 
         String pdfUrl = browser.findElement(By.id("slip-pdf")).getAttribute("href");
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
+        String cookies = cookies();
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfUrl))
                 .header("Cookie", cookies).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
@@ -96,7 +95,7 @@ class BatchUiIT {
 
         HttpResponse<byte[]> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfUrl))
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(403, anonymous.statusCode(), "not without a staff session");
+        assertEquals(401, anonymous.statusCode(), "not without a staff session");
 
         // Nothing new registered: a second cut creates no batch and says so.
         browser.get(base + "office/batch/index.xhtml");
@@ -107,12 +106,23 @@ class BatchUiIT {
     }
 
     @Test
-    void aLiaisonGetsTheForbiddenPage() {
+    void aLiaisonGetsTheForbiddenPageAnd403FromTheApi() throws Exception {
         signIn("liaison");
         browser.get(base + "office/batch/index.xhtml");
         wait(ExpectedConditions.presenceOfElementLocated(By.id("error-title")));
         assertEquals("无权访问", browser.findElement(By.id("error-title")).getText());
         assertTrue(browser.findElements(By.id("cut:go")).isEmpty());
+
+        HttpResponse<String> api = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "api/v1/batches")).header("Cookie", cookies()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, api.statusCode(), api.body());
+        assertTrue(api.body().contains("\"forbidden\""), api.body());
+    }
+
+    private static String cookies() {
+        return browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     private void signIn(String username) {

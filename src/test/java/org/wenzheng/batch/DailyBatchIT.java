@@ -235,15 +235,17 @@ class DailyBatchIT {
 
     @Test
     @RunAsClient
-    void theApiAnswers403ToACallerWithoutTheRole() throws Exception {
+    void theApiRefusesAnAnonymousCallerWithJson() throws Exception {
+        // common's UnexpectedErrorMapper looks through the EJBException chain: 401 anonymous, 403 wrong role (the
+        // latter is checked with a liaison's session in BatchUiIT).
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/batches"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(403, post.statusCode(), post.body());
-        assertTrue(post.body().contains("\"forbidden\""), post.body());
+        assertEquals(401, post.statusCode(), post.body());
+        assertTrue(post.body().contains("\"unauthenticated\""), post.body());
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/batches/1/slip.pdf"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(403, get.statusCode(), get.body());
+        assertEquals(401, get.statusCode(), get.body());
     }
 
     @Test
