@@ -236,8 +236,7 @@ class DailyBatchIT {
     @Test
     @RunAsClient
     void theApiRefusesAnAnonymousCallerWithJson() throws Exception {
-        // common's UnexpectedErrorMapper looks through the EJBException chain: 401 anonymous, 403 wrong role (the
-        // latter is checked with a liaison's session in BatchUiIT).
+        // BatchAccessMapper: 401 anonymous, 403 wrong role (checked with a liaison's session in BatchUiIT).
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/batches"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
