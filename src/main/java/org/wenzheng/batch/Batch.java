@@ -47,6 +47,17 @@ public class Batch {
     @Column(name = "routed_at")
     private OffsetDateTime routedAt;
 
+    /** The staff member who started the cut by hand, or "system" for the daily schedule. */
+    @Column(name = "cut_by", length = 60)
+    private String cutBy;
+
+    /** When gathering finished and the forwarding slip became final. */
+    @Column(name = "slipped_at")
+    private OffsetDateTime slippedAt;
+
+    @Column(name = "message_count", nullable = false)
+    private int messageCount;
+
     @Version
     private long version;
 
@@ -59,6 +70,11 @@ public class Batch {
         this.cutAt = cutAt;
     }
 
+    public Batch(int year, int number, OffsetDateTime cutAt, String cutBy) {
+        this(year, number, cutAt);
+        this.cutBy = cutBy;
+    }
+
     public Long getId() { return id; }
     public int getYear() { return year; }
     public int getNumber() { return number; }
@@ -67,4 +83,19 @@ public class Batch {
     public void setStatus(BatchStatus status) { this.status = status; }
     public Person getRoutedBy() { return routedBy; }
     public OffsetDateTime getRoutedAt() { return routedAt; }
+    public String getCutBy() { return cutBy; }
+    public OffsetDateTime getSlippedAt() { return slippedAt; }
+    public int getMessageCount() { return messageCount; }
+
+    /** Gathering finished: the forwarding slip lists {@code messages} messages and no longer changes. */
+    void slipped(OffsetDateTime at, int messages) {
+        this.status = BatchStatus.SLIPPED;
+        this.slippedAt = at;
+        this.messageCount = messages;
+    }
+
+    /** "2026年第123期". */
+    public String label() {
+        return BatchNumbering.label(year, number);
+    }
 }
