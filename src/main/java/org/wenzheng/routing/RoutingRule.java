@@ -97,7 +97,7 @@ public class RoutingRule {
         if (!active) {
             return Optional.empty();
         }
-        if (category != null && !category.getId().equals(messageCategoryId)) {
+        if (category != null && !java.util.Objects.equals(category.getId(), messageCategoryId)) {
             return Optional.empty();
         }
         String text = normalise((title == null ? "" : title) + "\n" + (body == null ? "" : body));
