@@ -306,7 +306,7 @@ class RoutingIT {
         }));
 
         ActionRefused invalid = assertThrows(ActionRefused.class, () -> asLeader.call(() -> routing.route(m.getId(),
-                new RouteCommand("请办理。", a, List.of(a), false, m.getVersion())));
+                new RouteCommand("请办理。", a, List.of(a), false, m.getVersion()))));
         assertEquals("routing.error.coIsLead", invalid.key());
 
         // Two leaders saw the same version; the first one wins, the second is told it changed.
