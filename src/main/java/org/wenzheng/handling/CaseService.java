@@ -121,7 +121,7 @@ public class CaseService {
         if (!isLiaisonOf(c.getUnit().getId())) {
             throw new ActionRefused(Kind.FORBIDDEN, "case.error.forbidden");
         }
-        if (reason == null || text == null || text.isBlank()) {
+        if (reason == null || text == null || text.isBlank() || text.length() > 1000) {
             throw new ActionRefused(Kind.INVALID, "return.error.reasonRequired");
         }
         if (version != null && version != c.getVersion()) {

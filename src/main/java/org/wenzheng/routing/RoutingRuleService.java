@@ -8,10 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.wenzheng.audit.AuditTrail;
 import org.wenzheng.board.Category;
 import org.wenzheng.handling.ActionRefused;
@@ -41,10 +37,12 @@ public class RoutingRuleService {
     AuditTrail audit;
 
     /** A rule as shown and edited; {@code version} is null for a new rule. */
-    public record RuleData(Long id, @NotNull Long unitId, String unitName, Long categoryId, String categoryName,
-                           @Size(max = 1000) String keywords, @Size(max = 1000) String places,
-                           @Min(-1000) @Max(1000) int priority, boolean active, Long version) {
+    public record RuleData(Long id, Long unitId, String unitName, Long categoryId, String categoryName,
+                           String keywords, String places, int priority, boolean active, Long version) {
     }
+
+    static final int MAX_TERMS_LENGTH = 1000;
+    static final int MAX_PRIORITY = 1000;
 
     /** Active rules first, then by priority. */
     public List<RuleData> rules() {
@@ -65,6 +63,11 @@ public class RoutingRuleService {
 
     /** Adds a rule (id null) or changes one (id and the version the administrator saw). */
     public RuleData save(RuleData in) {
+        if (length(in.keywords()) > MAX_TERMS_LENGTH || length(in.places()) > MAX_TERMS_LENGTH
+                || Math.abs(in.priority()) > MAX_PRIORITY) {
+            throw new ActionRefused(Kind.INVALID, "routing.rule.error.tooLong", String.valueOf(MAX_TERMS_LENGTH),
+                    String.valueOf(MAX_PRIORITY));
+        }
         if (!RoutingRule.hasCriterion(in.categoryId(), in.keywords(), in.places())) {
             throw new ActionRefused(Kind.INVALID, "routing.rule.error.noCriterion");
         }
@@ -108,6 +111,10 @@ public class RoutingRuleService {
                 rule.getId(), null, null);
         flush();
         return data(rule);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     private RoutingRule find(Long id) {

@@ -60,6 +60,8 @@ public class RoutingService {
 
     static final int MAX_BATCH_MESSAGES = 500;
     static final int MAX_REPORT_DAYS = 366;
+    static final int MAX_INSTRUCTION = 2000;
+    static final int MAX_CO_UNITS = 20;
     private static final Locale ZH = LocaleBean.CHINESE;
     private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -144,7 +146,7 @@ public class RoutingService {
         }
         Map<Long, List<Person>> liaisons = liaisonsOf(unitIds);
         RouteResult result = routeOne(m, command.instruction(), command.leadUnitId(), command.coUnitIds(),
-                command.urgent(), now, liaisons);
+                command.urgent(), now, liaisons, people.findByUsername(actor()).orElse(null));
         boolean batchRouted = finishBatchIfDone(m.getBatch(), now);
         flush();
         return new RouteResult(result.messageId(), result.caseIds(), result.dueAt(), result.dueExplanation(),
@@ -167,8 +169,10 @@ public class RoutingService {
                 routable.stream().map(m -> suggestions.get(m.getId()).unitId()).toList());
         OffsetDateTime now = OffsetDateTime.now(clock);
         String instruction = Texts.get(ZH, "routing.defaultInstruction");
+        Person leader = people.findByUsername(actor()).orElse(null);
         for (Message m : routable) {
-            routeOne(m, instruction, suggestions.get(m.getId()).unitId(), List.of(), m.isUrgent(), now, liaisons);
+            routeOne(m, instruction, suggestions.get(m.getId()).unitId(), List.of(), m.isUrgent(), now, liaisons,
+                    leader);
         }
         boolean batchRouted = finishBatchIfDone(batch, now);
         flush();
@@ -180,7 +184,7 @@ public class RoutingService {
     public List<ReturnStat> returnsReport(OffsetDateTime from, OffsetDateTime to) {
         if (from == null || to == null || !from.isBefore(to)
                 || Duration.between(from, to).toDays() > MAX_REPORT_DAYS) {
-            throw new ActionRefused(Kind.INVALID, "return.report.badPeriod", MAX_REPORT_DAYS);
+            throw new ActionRefused(Kind.INVALID, "return.report.badPeriod", String.valueOf(MAX_REPORT_DAYS));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -199,9 +203,13 @@ public class RoutingService {
     }
 
     private RouteResult routeOne(Message m, String instruction, Long leadUnitId, Collection<Long> coUnitIds,
-                                 boolean urgent, OffsetDateTime now, Map<Long, List<Person>> liaisons) {
-        if (instruction == null || instruction.isBlank()) {
-            throw new ActionRefused(Kind.INVALID, "routing.error.instruction");
+                                 boolean urgent, OffsetDateTime now, Map<Long, List<Person>> liaisons,
+                                 Person leader) {
+        if (instruction == null || instruction.isBlank() || instruction.length() > MAX_INSTRUCTION) {
+            throw new ActionRefused(Kind.INVALID, "routing.error.instruction", String.valueOf(MAX_INSTRUCTION));
+        }
+        if (coUnitIds != null && coUnitIds.size() > MAX_CO_UNITS) {
+            throw new ActionRefused(Kind.INVALID, "routing.error.tooManyCoUnits", String.valueOf(MAX_CO_UNITS));
         }
         Unit lead = activeUnit(leadUnitId);
         List<Unit> coUnits = new ArrayList<>();
@@ -217,7 +225,6 @@ public class RoutingService {
         DueDate due = urgent
                 ? deadlines.urgent(m.getPostedAt().toInstant(), batch.getCutAt().toInstant())
                 : deadlines.forMessage(m.getPostedAt().toInstant());
-        Person leader = people.findByUsername(actor()).orElse(null);
         String text = instruction.strip();
         List<Case> cases = new ArrayList<>();
         cases.add(new Case(m, lead, UnitRole.LEAD, text, leader, now, due.dueAt(), urgent));

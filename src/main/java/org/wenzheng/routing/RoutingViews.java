@@ -1,8 +1,5 @@
 package org.wenzheng.routing;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.wenzheng.batch.BatchStatus;
 
 import java.time.OffsetDateTime;
@@ -37,12 +34,8 @@ public final class RoutingViews {
     }
 
     /** The leader's decision on one message. {@code version} is the message's version as the leader saw it. */
-    public record RouteCommand(
-            @NotBlank @Size(max = 2000) String instruction,
-            @NotNull Long leadUnitId,
-            @Size(max = 20) List<Long> coUnitIds,
-            boolean urgent,
-            @NotNull Long version) {
+    public record RouteCommand(String instruction, Long leadUnitId, List<Long> coUnitIds, boolean urgent,
+                               Long version) {
     }
 
     public record RouteResult(Long messageId, List<Long> caseIds, OffsetDateTime dueAt, String dueExplanation,

@@ -68,10 +68,11 @@ class RoutingUiIT {
         String title = "桥洞积水深没过脚踝" + suffix;
         String instruction = "请城管局尽快排水并答复群众。";
         long batchId;
+        long cg;
         long messageId;
         long otherCaseId;
         try (Connection db = connect()) {
-            long cg = single(db, "select id from unit where code = 'CG'");
+            cg = single(db, "select id from unit where code = 'CG'");
             long zj = single(db, "select id from unit where code = 'ZJ'");
             batchId = single(db, "select nextval('batch_seq')");
             exec(db, "insert into batch (id, year, number, cut_at, status) values (?, 2095, ?, now(), 'SLIPPED')",
@@ -97,7 +98,9 @@ class RoutingUiIT {
         assertFalse(browser.getPageSource().contains("???"), "no missing translations");
 
         row.findElement(By.cssSelector("textarea.wz-instruction")).sendKeys(instruction);
-        new Select(row.findElement(By.cssSelector("select[id$=':lead']"))).selectByVisibleText("城市管理局");
+        WebElement lead = row.findElement(By.cssSelector("select[id$=':lead']"));
+        assertTrue(lead.getText().contains("城市管理局"), lead.getAttribute("outerHTML"));
+        new Select(lead).selectByValue(String.valueOf(cg));
         row.findElement(By.cssSelector("input[id$=':approve']")).click();
         WebElement done = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pageMessages li")));
         assertEquals("已批办，生成 1 件案件。", done.getText());

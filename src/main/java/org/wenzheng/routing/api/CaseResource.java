@@ -2,9 +2,6 @@ package org.wenzheng.routing.api;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wenzheng.handling.CaseDetail;
 import org.wenzheng.handling.CaseService;
-import org.wenzheng.handling.ReturnReason;
 
 /** A unit's case: read it (its own unit's liaison, a leader or a supervisor) and return it as misrouted (退回). */
 @Path("/cases")
@@ -27,11 +23,6 @@ public class CaseResource {
 
     @Inject
     CaseService cases;
-
-    /** A return: why, in a code and in words; {@code version} is the case's version as read (optional). */
-    public record ReturnRequest(@NotNull ReturnReason reason, @NotBlank @Size(max = 1000) String text,
-                                Long version) {
-    }
 
     @GET
     @Path("/{id}")
@@ -51,8 +42,9 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = "reason or text missing")
     @APIResponse(responseCode = "403", description = "not a liaison of the case's unit")
     @APIResponse(responseCode = "409", description = "no longer returnable, or changed meanwhile")
-    public CaseDetail returnCase(@PathParam("id") Long id, @NotNull @Valid ReturnRequest request) {
-        cases.returnCase(id, request.reason(), request.text(), request.version());
+    public CaseDetail returnCase(@PathParam("id") Long id, @Valid Requests.Return request) {
+        Requests.Return r = Requests.require(request);
+        cases.returnCase(id, r.reason, r.text, r.version);
         return cases.detail(id);
     }
 }

@@ -2,7 +2,6 @@ package org.wenzheng.routing.api;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +18,6 @@ import org.wenzheng.routing.RoutingService;
 import org.wenzheng.routing.RoutingViews.ApproveAllResult;
 import org.wenzheng.routing.RoutingViews.BatchSummary;
 import org.wenzheng.routing.RoutingViews.BatchView;
-import org.wenzheng.routing.RoutingViews.RouteCommand;
 import org.wenzheng.routing.RoutingViews.RouteResult;
 
 import java.util.List;
@@ -61,8 +59,8 @@ public class RoutingResource {
     @APIResponse(responseCode = "400", description = "invalid input, with the fields")
     @APIResponse(responseCode = "403", description = "not a leader")
     @APIResponse(responseCode = "409", description = "changed meanwhile (version) or no longer waiting")
-    public RouteResult route(@PathParam("id") Long id, @NotNull @Valid RouteCommand command) {
-        return routing.route(id, command);
+    public RouteResult route(@PathParam("id") Long id, @Valid Requests.Route request) {
+        return routing.route(id, Requests.require(request).command());
     }
 
     @POST

@@ -2,7 +2,6 @@ package org.wenzheng.routing.api;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,10 +39,11 @@ public class RoutingRuleResource {
     @Operation(summary = "Add a routing rule")
     @APIResponse(responseCode = "201", description = "added")
     @APIResponse(responseCode = "400", description = "invalid, with the fields")
-    public Response add(@NotNull @Valid RuleData rule) {
-        RuleData in = new RuleData(null, rule.unitId(), null, rule.categoryId(), null, rule.keywords(),
-                rule.places(), rule.priority(), true, null);
-        return Response.status(201).entity(rules.save(in)).build();
+    public Response add(@Valid Requests.Rule rule) {
+        Requests.Rule in = Requests.require(rule);
+        in.active = true;
+        in.version = null;
+        return Response.status(201).entity(rules.save(in.data(null))).build();
     }
 
     @PUT
@@ -51,8 +51,7 @@ public class RoutingRuleResource {
     @Operation(summary = "Change or deactivate a routing rule (send the version you read)")
     @APIResponse(responseCode = "200", description = "changed")
     @APIResponse(responseCode = "409", description = "changed meanwhile")
-    public RuleData change(@PathParam("id") Long id, @NotNull @Valid RuleData rule) {
-        return rules.save(new RuleData(id, rule.unitId(), null, rule.categoryId(), null, rule.keywords(),
-                rule.places(), rule.priority(), rule.active(), rule.version()));
+    public RuleData change(@PathParam("id") Long id, @Valid Requests.Rule rule) {
+        return rules.save(Requests.require(rule).data(id));
     }
 }
