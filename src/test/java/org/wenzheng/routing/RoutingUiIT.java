@@ -85,6 +85,7 @@ class RoutingUiIT {
                     otherCaseId, other, zj);
         }
 
+        browser.manage().deleteAllCookies();
         signIn("leader");
         browser.get(base + "office/routing/index.xhtml");
         WebElement batches = wait(ExpectedConditions.presenceOfElementLocated(By.id("batches")));
@@ -126,6 +127,39 @@ class RoutingUiIT {
         browser.get(base + "office/cases/case.xhtml?id=" + otherCaseId);
         assertEquals("无权访问", wait(ExpectedConditions.presenceOfElementLocated(By.id("error-title"))).getText());
         assertFalse(browser.getPageSource().contains("住建局的案件"), "nothing of the other unit's case is shown");
+    }
+
+    @Test
+    void theAdministratorKeepsRulesWithMessagesNextToTheFieldsAndALiaisonCannotOpenTheReport() {
+        browser.manage().deleteAllCookies();
+        signIn("admin");
+        browser.get(base + "office/routing/rules.xhtml");
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("rule:save"))).click();
+        WebElement unitError = wait(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#rule .wz-field-error")));
+        assertEquals("办理单位：必须填写。", unitError.getText());
+
+        String word = "界面规则" + ThreadLocalRandom.current().nextInt(100000, 999999);
+        new Select(browser.findElement(By.id("rule:unit"))).selectByVisibleText("生态环境局");
+        browser.findElement(By.id("rule:save")).click();
+        assertEquals("请至少填写类别、关键词或地名中的一项。",
+                wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id='rule:keywords'] ~ .wz-field-error")))
+                        .getText());
+        browser.findElement(By.id("rule:keywords")).sendKeys(word + "，扬尘");
+        browser.findElement(By.id("rule:save")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("pageMessages"), "规则已保存。"));
+        WebElement rules = browser.findElement(By.id("list:rules"));
+        assertTrue(rules.getText().contains(word + "，扬尘"), rules.getText());
+        assertFalse(browser.getPageSource().contains("???"), "no missing translations");
+
+        browser.manage().deleteAllCookies();
+        signIn("liaison");
+        browser.get(base + "office/routing/returns.xhtml");
+        assertEquals("无权访问", wait(ExpectedConditions.presenceOfElementLocated(By.id("error-title"))).getText());
+        browser.manage().deleteAllCookies();
+        signIn("supervisor");
+        browser.get(base + "office/routing/returns.xhtml");
+        assertEquals("退回统计", wait(ExpectedConditions.presenceOfElementLocated(By.id("returns-title"))).getText());
     }
 
     private void signIn(String username) {

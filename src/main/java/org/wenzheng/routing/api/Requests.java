@@ -1,10 +1,5 @@
 package org.wenzheng.routing.api;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.wenzheng.handling.ReturnReason;
 import org.wenzheng.routing.RoutingRuleService.RuleData;
 import org.wenzheng.routing.RoutingViews.RouteCommand;
@@ -12,9 +7,10 @@ import org.wenzheng.routing.RoutingViews.RouteCommand;
 import java.util.List;
 
 /**
- * The API's request bodies, validated with Jakarta Validation. Classes with public fields rather than records:
- * Payara's OpenAPI scanner fails on constraints on constructor parameters (where record components put them), which
- * would break /openapi for the whole application.
+ * The API's request bodies, validated with Jakarta Validation. Their constraints are declared in
+ * META-INF/validation/routing-constraints.xml, not as annotations: Payara 6.2025.10's OpenAPI scanner throws on
+ * constraint annotations of request types (first on record components, then on plain fields), which breaks /openapi
+ * for the whole application.
  */
 public final class Requests {
 
@@ -32,15 +28,10 @@ public final class Requests {
 
     /** The leader's decision on one message; {@code version} is the message's version as read. */
     public static class Route {
-        @NotBlank
-        @Size(max = 2000)
         public String instruction;
-        @NotNull
         public Long leadUnitId;
-        @Size(max = 20)
         public List<Long> coUnitIds;
         public boolean urgent;
-        @NotNull
         public Long version;
 
         RouteCommand command() {
@@ -51,25 +42,17 @@ public final class Requests {
 
     /** A return: why, in a code and in words; {@code version} is the case's version as read (optional). */
     public static class Return {
-        @NotNull
         public ReturnReason reason;
-        @NotBlank
-        @Size(max = 1000)
         public String text;
         public Long version;
     }
 
     /** A routing rule; {@code active: false} on PUT deactivates it; {@code version} as read (PUT). */
     public static class Rule {
-        @NotNull
         public Long unitId;
         public Long categoryId;
-        @Size(max = 1000)
         public String keywords;
-        @Size(max = 1000)
         public String places;
-        @Min(-1000)
-        @Max(1000)
         public int priority;
         public Boolean active;
         public Long version;

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.LocaleBean;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.routing.RoutingService;
 import org.wenzheng.routing.RoutingViews.ApproveAllResult;
@@ -25,6 +26,10 @@ import java.util.Map;
 public class BatchRoutingBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** The reader's language; the view root's is not yet set when the view action runs. */
+    @Inject
+    LocaleBean localeBean;
 
     @Inject
     RoutingService routing;
@@ -61,7 +66,7 @@ public class BatchRoutingBean implements Serializable {
 
     private void reload() {
         try {
-            view = routing.batch(id, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+            view = routing.batch(id, localeBean.getLocale());
         } catch (RuntimeException e) {
             PageErrors.opening(e);
             return;

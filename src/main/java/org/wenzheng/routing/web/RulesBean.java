@@ -6,6 +6,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.wenzheng.board.Category;
+import org.wenzheng.common.web.LocaleBean;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.people.PeopleService;
 import org.wenzheng.routing.RoutingRuleService;
@@ -22,6 +23,10 @@ import java.util.Locale;
 public class RulesBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** The reader's language; the view root's is not yet set when the view action runs. */
+    @Inject
+    LocaleBean localeBean;
 
     @Inject
     RoutingRuleService service;
@@ -53,7 +58,7 @@ public class RulesBean implements Serializable {
     }
 
     private void refresh() {
-        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        Locale locale = localeBean.getLocale();
         rules = service.rules();
         if (units == null) {
             units = people.activeUnits().stream().map(u -> new UnitOption(u.getId(), u.displayName(locale))).toList();
