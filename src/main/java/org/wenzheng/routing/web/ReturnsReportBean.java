@@ -23,8 +23,9 @@ public class ReturnsReportBean implements Serializable {
     @Inject
     RoutingService routing;
 
+    /** Transient: a Clock is not serializable, and only the first request of the view needs it. */
     @Inject
-    Clock clock;
+    transient Clock clock;
 
     private LocalDate from;
     private LocalDate to;
