@@ -3,14 +3,14 @@ package org.wenzheng.dev;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The README's run command: starts (or reuses) the embedded PostgreSQL in {@code .wenzheng/}, then Payara Micro with
  * the freshly built WAR at http://localhost:8080/ in demo mode. Set DB_URL (and DB_USER, DB_PASSWORD) to use an
- * existing PostgreSQL instead; PORT to serve on another port. Ctrl-C stops both.
+ * existing PostgreSQL instead; PORT to serve on another port; WZ_HOME for another data folder; WZ_DEMO_ENABLED=false
+ * for no demo data. Ctrl-C stops both.
  */
 public final class DevServer {
 
@@ -25,7 +25,8 @@ public final class DevServer {
     }
 
     private static void run() throws Exception {
-        Path home = Path.of(System.getProperty("wz.dev.home", ".wenzheng"));
+        String homeEnv = System.getenv("WZ_HOME");
+        Path home = Path.of(homeEnv != null && !homeEnv.isBlank() ? homeEnv : System.getProperty("wz.dev.home", ".wenzheng"));
         Path war = Path.of(System.getProperty("wz.dev.war", "target/wenzheng.war"));
         Path microJar = Path.of(System.getProperty("wz.dev.microJar", "target/payara-micro.jar"));
         int httpPort = intEnv("PORT", 8080);
@@ -54,28 +55,10 @@ public final class DevServer {
 
         checkDatabase(dbUrl, dbUser, dbPassword);
 
-        // A fresh Payara root each time: a reused --rootdir redeploys the previous deployment on top of this one.
-        Path payaraRoot = home.resolve("payara");
-        EmbeddedPostgres.deleteTree(payaraRoot);
-        Path tmp = home.resolve("tmp");
-        Files.createDirectories(tmp);
-
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp.toAbsolutePath(),
-                "-Dwz.demo.enabled=true",
-                "-jar", microJar.toAbsolutePath().toString(),
-                "--deploy", war.toAbsolutePath().toString(), "--contextroot", "/",
-                "--port", String.valueOf(httpPort),
-                "--rootdir", payaraRoot.toAbsolutePath().toString(),
-                "--nocluster"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        Map<String, String> env = pb.environment();
-        env.put("DB_URL", dbUrl);
-        env.put("DB_USER", dbUser);
-        env.put("DB_PASSWORD", dbPassword);
         System.out.println("Starting Payara Micro; the portal will be at http://localhost:" + httpPort + "/ ...");
-        Process payara = pb.start();
+        Process payara = PayaraProcess.start(microJar, war, httpPort, home,
+                Map.of("DB_URL", dbUrl, "DB_USER", dbUser, "DB_PASSWORD", dbPassword),
+                List.of("-Dwz.demo.enabled=" + !"false".equalsIgnoreCase(System.getenv("WZ_DEMO_ENABLED"))), true);
 
         EmbeddedPostgres db = pg;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

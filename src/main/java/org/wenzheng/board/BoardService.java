@@ -1,35 +1,236 @@
 package org.wenzheng.board;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import org.wenzheng.board.search.SearchTokenizer;
 
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads of the public board. Only {@code publicVisible} messages ever leave this class. */
+/**
+ * Reads of the public board. Only {@code public_visible} messages ever leave this class, and of them never contact
+ * data, tracking codes or rejection reasons.
+ *
+ * <p>Every query is bounded (LIMIT, bounded OFFSET, search candidates capped) and served by the partial
+ * {@code where public_visible} indexes of V1 and V4. Queries are native SQL assembled from fixed fragments chosen by
+ * which filters are set; every value, above all the reader's search text, is a bound parameter.
+ */
 @ApplicationScoped
 public class BoardService {
 
     public static final int MAX_PAGE_SIZE = 50;
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    /**
+     * A search ranks at most this many of the newest matching messages. Ranking reads each match's vector, so a
+     * common word among a million messages would otherwise rank tens of thousands of rows per page view.
+     */
+    public static final int MAX_SEARCH_CANDIDATES = 1000;
+    public static final int FEED_SIZE = 50;
+
+    /** {@link MessageStatus#publicStep()} in SQL; V4's message_board_step_idx indexes exactly this expression. */
+    static final String STEP_SQL = "(case status"
+            + " when 'REGISTERED' then 1 when 'BATCHED' then 1 when 'ROUTED' then 2 when 'HANDLING' then 3"
+            + " when 'REPLIED' then 4 when 'CLOSED' then 5 when 'ARCHIVED' then 5 else 0 end)";
+
+    private static final String COLUMNS = "m.id, m.title, m.kind, m.posted_at, m.status, m.replied_at,"
+            + " u.name, u.name_en, c.name, c.name_en";
+    private static final String JOINS = " left join unit u on u.id = m.target_unit_id"
+            + " left join category c on c.id = m.category_id";
 
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    SearchTokenizer tokenizer;
+
     /** The newest public messages; page numbers start at 0. */
     public List<PublicMessage> latest(int page, int size) {
+        return list(BoardFilter.NONE.withPage(page), size).items();
+    }
+
+    /**
+     * A page of the board: newest first, or by relevance when the filter has a search text with letters or digits
+     * (one of only punctuation gives the plain board).
+     */
+    public BoardPage list(BoardFilter filter, int size) {
         int n = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        return em.createQuery("""
-                        select new org.wenzheng.board.PublicMessage(m.id, m.title, m.kind, u.name, u.nameEn,
-                               m.postedAt, m.status, 0, m.repliedAt)
-                        from Message m left join m.targetUnit u
-                        where m.publicVisible = true
-                        order by m.postedAt desc, m.id desc""", PublicMessage.class)
-                .setFirstResult(Math.max(0, page) * n)
-                .setMaxResults(n)
-                .getResultList()
-                .stream()
-                .map(m -> new PublicMessage(m.id(), m.title(), m.kind(), m.unitName(), m.unitNameEn(), m.postedAt(),
-                        m.status(), m.status().publicStep(), m.repliedAt()))
-                .toList();
+        Optional<String> tsQuery = filter.isSearch() ? tokenizer.tsQuery(filter.q()) : Optional.empty();
+        int page = tsQuery.isPresent() ? Math.min(filter.page(), lastSearchPage(n)) : filter.page();
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        if (tsQuery.isPresent()) {
+            params.add(tsQuery.get());
+            // The newest matches (GIN index, then a top-N sort by date), then ranked: ts_rank_cd only runs on them.
+            sql.append("select ").append(COLUMNS).append(" from (select m.id from message m")
+                    .append(" where m.public_visible and m.search_vector @@ to_tsquery('simple', ?1)");
+            appendFilters(filter, sql, params);
+            sql.append(" order by m.posted_at desc, m.id desc limit ").append(MAX_SEARCH_CANDIDATES)
+                    .append(") hit join message m on m.id = hit.id").append(JOINS)
+                    .append(" order by ts_rank_cd(m.search_vector, to_tsquery('simple', ?1)) desc,")
+                    .append(" m.posted_at desc, m.id desc");
+        } else {
+            sql.append("select ").append(COLUMNS).append(" from message m").append(JOINS)
+                    .append(" where m.public_visible");
+            appendFilters(filter, sql, params);
+            sql.append(" order by m.posted_at desc, m.id desc");
+        }
+        params.add(n + 1);
+        sql.append(" limit ?").append(params.size());
+        params.add(page * n);
+        sql.append(" offset ?").append(params.size());
+
+        List<PublicMessage> rows = rows(query(sql.toString(), params).getResultList());
+        boolean hasNext = rows.size() > n && page < (tsQuery.isPresent() ? lastSearchPage(n) : BoardFilter.MAX_PAGE);
+        return new BoardPage(rows.size() > n ? rows.subList(0, n) : rows, page, n, hasNext, tsQuery.isPresent());
+    }
+
+    /** The last page a search can reach: the ranked candidates are capped. */
+    static int lastSearchPage(int size) {
+        return Math.min(BoardFilter.MAX_PAGE, (MAX_SEARCH_CANDIDATES - 1) / size);
+    }
+
+    private static void appendFilters(BoardFilter filter, StringBuilder sql, List<Object> params) {
+        if (filter.kind() != null) {
+            params.add(filter.kind().name());
+            sql.append(" and m.kind = ?").append(params.size());
+        }
+        if (filter.categoryId() != null) {
+            params.add(filter.categoryId());
+            sql.append(" and m.category_id = ?").append(params.size());
+        }
+        if (filter.unitId() != null) {
+            params.add(filter.unitId());
+            sql.append(" and m.target_unit_id = ?").append(params.size());
+        }
+        if (filter.step() != null) {
+            params.add(filter.step());
+            sql.append(" and ").append(STEP_SQL.replace("case status", "case m.status")).append(" = ?")
+                    .append(params.size());
+        }
+    }
+
+    /**
+     * A public message with its timeline and published replies, or empty when there is no such message or it is not
+     * public (private, rejected, merged, not yet accepted): callers answer 404 either way, so nobody can tell which.
+     */
+    public Optional<PublicThread> thread(long id) {
+        List<?> found = em.createNativeQuery("select " + COLUMNS + ", m.body, m.display_name, m.registered_at,"
+                        + " (select min(k.routed_at) from handling_case k where k.message_id = m.id),"
+                        + " m.closed_at from message m" + JOINS + " where m.id = ?1 and m.public_visible")
+                .setParameter(1, id)
+                .getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) found.get(0);
+        PublicMessage message = row(row);
+        List<PublicReply> replies = new ArrayList<>();
+        for (Object o : em.createNativeQuery("""
+                        select r.id, u.name, u.name_en, r.published_at, r.body_html
+                        from reply r join handling_case k on k.id = r.case_id join unit u on u.id = k.unit_id
+                        where k.message_id = ?1 and k.unit_role = 'LEAD' and r.status = 'PUBLISHED'
+                        order by r.published_at, r.id""")
+                .setParameter(1, id)
+                .getResultList()) {
+            Object[] r = (Object[]) o;
+            replies.add(new PublicReply(number(r[0]), (String) r[1], (String) r[2], time(r[3]), (String) r[4]));
+        }
+        OffsetDateTime firstReply = replies.isEmpty() ? message.repliedAt() : replies.get(0).publishedAt();
+        List<TimelineStep> timeline = timeline(message.step(), List.of(
+                Optional.ofNullable(message.postedAt()), Optional.ofNullable(time(row[12])),
+                Optional.ofNullable(time(row[13])), Optional.empty(),
+                Optional.ofNullable(message.repliedAt() != null ? message.repliedAt() : firstReply),
+                Optional.ofNullable(time(row[14]))));
+        String displayName = (String) row[11];
+        return Optional.of(new PublicThread(message, (String) row[10],
+                displayName == null || displayName.isBlank() ? null : displayName, timeline, replies));
+    }
+
+    /** The six public steps, those up to {@code current} reached, each with its date where one is known. */
+    static List<TimelineStep> timeline(int current, List<Optional<OffsetDateTime>> dates) {
+        List<TimelineStep> steps = new ArrayList<>();
+        for (int s = 0; s <= 5; s++) {
+            boolean reached = s <= current;
+            steps.add(new TimelineStep(s, reached, s == current, reached ? dates.get(s).orElse(null) : null));
+        }
+        return steps;
+    }
+
+    /** Public messages with a reply, the most recently replied first: the Atom feed. */
+    public List<PublicMessage> recentlyReplied(int limit) {
+        return rows(em.createNativeQuery("select " + COLUMNS + " from message m" + JOINS
+                        + " where m.public_visible and m.replied_at is not null"
+                        + " order by m.replied_at desc, m.id desc limit ?1")
+                .setParameter(1, Math.max(1, Math.min(limit, FEED_SIZE)))
+                .getResultList());
+    }
+
+    /** Active units, by name, for the unit filter. */
+    public List<FilterOption> units() {
+        return options("select id, name, name_en from unit where active order by name, id");
+    }
+
+    /** Active topics, in the administrator's order, for the topic filter. */
+    public List<FilterOption> categories() {
+        return options("select id, name, name_en from category where active order by sort_order, name, id");
+    }
+
+    private List<FilterOption> options(String sql) {
+        List<FilterOption> out = new ArrayList<>();
+        for (Object o : em.createNativeQuery(sql).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.add(new FilterOption(number(r[0]), (String) r[1], (String) r[2]));
+        }
+        return out;
+    }
+
+    private Query query(String sql, List<Object> params) {
+        Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        return q;
+    }
+
+    private static List<PublicMessage> rows(List<?> result) {
+        List<PublicMessage> out = new ArrayList<>(result.size());
+        for (Object o : result) {
+            out.add(row((Object[]) o));
+        }
+        return out;
+    }
+
+    private static PublicMessage row(Object[] r) {
+        return new PublicMessage(number(r[0]), (String) r[1], MessageKind.valueOf((String) r[2]),
+                (String) r[6], (String) r[7], (String) r[8], (String) r[9], time(r[3]),
+                MessageStatus.valueOf((String) r[4]), time(r[5]));
+    }
+
+    static Long number(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    /** Native queries return timestamptz as java.sql.Timestamp (or OffsetDateTime, depending on the driver path). */
+    static OffsetDateTime time(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (o instanceof java.util.Date d) {
+            return d.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("not a time: " + o.getClass());
     }
 }

@@ -160,6 +160,54 @@ public class Message {
         this.publicVisible = false;
     }
 
+    /**
+     * Registration with the intake officer's classification: the kind as the officer judges it and the topic. A null
+     * kind or category keeps what the citizen chose.
+     */
+    public void register(Person officer, OffsetDateTime at, MessageKind officerKind, Category topic, Severity severity,
+                         WarningColour colour, boolean urgent, boolean makePublic) {
+        register(officer, at, severity, colour, urgent, makePublic);
+        if (officerKind != null) {
+            this.kind = officerKind;
+        }
+        if (topic != null) {
+            this.category = topic;
+        }
+    }
+
+    /**
+     * Merged into another message about the same matter (重复留言): the citizen is told which one and follows it there;
+     * this one is never public. The target must be a different, accepted message that is not itself merged, so that
+     * there are no merge chains.
+     */
+    public void mergeInto(Person officer, OffsetDateTime at, Message target) {
+        requireStatus(MessageStatus.SUBMITTED, MessageStatus.HELD);
+        if (target == null || target == this || (id != null && id.equals(target.getId()))) {
+            throw new IllegalArgumentException("message " + id + " cannot be merged into itself");
+        }
+        if (target.getStatus() == MessageStatus.MERGED) {
+            throw new IllegalStateException("message " + target.getId() + " is itself merged: no merge chains");
+        }
+        if (!target.getStatus().isAccepted()) {
+            throw new IllegalStateException("message " + target.getId() + " is " + target.getStatus());
+        }
+        this.status = MessageStatus.MERGED;
+        this.registeredBy = officer;
+        this.registeredAt = at;
+        this.mergedInto = target;
+        this.publicVisible = false;
+    }
+
+    /** Who registered, rejected or merged it (null while waiting). */
+    public Person getRegisteredBy() {
+        return registeredBy;
+    }
+
+    /** Waiting for the intake officer: new, or held for review because of banned words. */
+    public boolean isWaitingForIntake() {
+        return status == MessageStatus.SUBMITTED || status == MessageStatus.HELD;
+    }
+
     /** The leader routed it (批办): its cases exist and it is due at {@code dueAt}. */
     public void route(OffsetDateTime dueAt, boolean urgent) {
         requireStatus(MessageStatus.BATCHED);

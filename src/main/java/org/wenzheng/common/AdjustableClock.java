@@ -9,11 +9,17 @@ import java.time.ZoneId;
  * The application's clock: the system clock, shifted by an offset that only a test deployment
  * (wz.clock.adjustable=true) may change. Tests move time forward instead of sleeping.
  */
-public final class AdjustableClock extends Clock {
+public class AdjustableClock extends Clock {
 
     private final Clock base;
     private final boolean adjustable;
+    // Not final: the CDI proxy of this class must be able to override every method.
     private volatile Duration offset = Duration.ZERO;
+
+    /** For the CDI client proxy only. */
+    protected AdjustableClock() {
+        this(Clock.systemUTC(), false);
+    }
 
     AdjustableClock(Clock base, boolean adjustable) {
         this.base = base;

@@ -30,7 +30,9 @@ public class ClockProducer {
         clock = new AdjustableClock(Clock.system(ZONE), adjustable);
     }
 
+    // Application-scoped, so beans get a (serializable) client proxy: view- and session-scoped beans may hold it.
     @Produces
+    @ApplicationScoped
     @Typed(Clock.class)
     Clock clock() {
         return clock;
@@ -38,6 +40,7 @@ public class ClockProducer {
 
     /** For tests that move time; in production its advance() refuses. */
     @Produces
+    @ApplicationScoped
     @Typed(AdjustableClock.class)
     AdjustableClock adjustableClock() {
         return clock;

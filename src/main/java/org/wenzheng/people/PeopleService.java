@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.wenzheng.audit.AuditTrail;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,9 @@ public class PeopleService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * Checks a user name and password. Five failures in a row lock the account for fifteen minutes; a success resets
@@ -57,6 +61,28 @@ public class PeopleService {
         p.setFailedSignIns(0);
         p.setLockedUntil(null);
         return new SignInResult.Success(p.getUsername(), Set.copyOf(p.getRoles()));
+    }
+
+    /**
+     * Changes a person's own password: the current one must be right and the new one must pass the policy and differ
+     * from the current. Clears the must-change flag. Throws {@link PasswordChangeRefused} with a message key.
+     */
+    @Transactional(dontRollbackOn = PasswordChangeRefused.class)
+    public void changePassword(String username, String current, String next) {
+        Person p = findByUsername(username).filter(Person::isActive)
+                .orElseThrow(() -> new PasswordChangeRefused("password.currentWrong"));
+        if (current == null || !hasher.matches(current, p.getPasswordHash())) {
+            throw new PasswordChangeRefused("password.currentWrong");
+        }
+        if (next != null && next.equals(current)) {
+            throw new PasswordChangeRefused("password.same");
+        }
+        PasswordPolicy.problem(next, p.getUsername(), p.getDisplayName()).ifPresent(key -> {
+            throw new PasswordChangeRefused(key);
+        });
+        p.setPasswordHash(hasher.hash(next));
+        p.setMustChangePassword(false);
+        audit.record(p.getUsername(), null, "PASSWORD_CHANGED", "person", p.getId(), null, null);
     }
 
     public Optional<Person> findByUsername(String username) {

@@ -181,6 +181,32 @@ class ApplicationIT {
     }
 
     @Test
+    void aPasswordChangeNeedsTheCurrentPasswordAndAStrongNewOne() throws Exception {
+        String username = "pwtest" + System.nanoTime() % 100000;
+        tx.begin();
+        Person p = new Person(username, "改密测试", hasher.hash("first-Pass-2026!"), OffsetDateTime.now());
+        p.getRoles().add(Role.SUPERVISOR);
+        p.setMustChangePassword(true);
+        em.persist(p);
+        tx.commit();
+
+        assertEquals("password.currentWrong", refusal(() -> people.changePassword(username, "wrong", "x")));
+        assertEquals("password.weak", refusal(() -> people.changePassword(username, "first-Pass-2026!", "password123")));
+        assertEquals("password.tooShort", refusal(() -> people.changePassword(username, "first-Pass-2026!", "a1!")));
+        assertEquals("password.same",
+                refusal(() -> people.changePassword(username, "first-Pass-2026!", "first-Pass-2026!")));
+
+        people.changePassword(username, "first-Pass-2026!", "长江大桥-Tuesday-4711");
+        assertFalse(people.findByUsername(username).orElseThrow().isMustChangePassword());
+        assertInstanceOf(SignInResult.Success.class, people.signIn(username, "长江大桥-Tuesday-4711"));
+        assertInstanceOf(SignInResult.Invalid.class, people.signIn(username, "first-Pass-2026!"));
+    }
+
+    private static String refusal(Runnable change) {
+        return assertThrows(org.wenzheng.people.PasswordChangeRefused.class, change::run).messageKey();
+    }
+
+    @Test
     void aServiceRefusesACallerWithoutTheRole() {
         EJBException refused = assertThrows(EJBException.class, () -> cases.myUnitsOpenCases(10));
         assertInstanceOf(jakarta.ejb.EJBAccessException.class, refused);
@@ -239,6 +265,18 @@ class ApplicationIT {
         HttpResponse<String> openapi = get(new URL(base, "/openapi"));
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/api/v1/board/messages"));
+    }
+
+    @Test
+    @RunAsClient
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("", "login.xhtml", "api/v1/board/messages")) {
+            HttpResponse<String> r = get(new URL(base, path));
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("SAMEORIGIN", r.headers().firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+        }
+        assertEquals("no-store", get(new URL(base, "login.xhtml")).headers().firstValue("Cache-Control").orElse(null));
     }
 
     private void tamper(String sql) throws Exception {

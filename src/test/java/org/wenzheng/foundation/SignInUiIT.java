@@ -119,6 +119,47 @@ class SignInUiIT {
         }
     }
 
+    @Test
+    void anAccountThatMustChangeItsPasswordIsKeptOnThePasswordPageUntilItDoes() throws Exception {
+        String originalHash;
+        try (var db = org.wenzheng.testsupport.TestDb.connect()) {
+            var rs = db.createStatement().executeQuery("select password_hash from person where username = 'supervisor'");
+            rs.next();
+            originalHash = rs.getString(1);
+            db.createStatement().executeUpdate("update person set must_change_password = true where username = 'supervisor'");
+        }
+        try {
+            browser.get(base + "login.xhtml");
+            signIn("supervisor", "wenzheng-demo");
+            wait(ExpectedConditions.presenceOfElementLocated(By.id("password-required")));
+            browser.get(base + "office/index.xhtml");
+            wait(ExpectedConditions.presenceOfElementLocated(By.id("password-required")));
+            assertTrue(browser.getCurrentUrl().endsWith("/office/password.xhtml"), browser.getCurrentUrl());
+
+            browser.findElement(By.id("password:current")).sendKeys("wenzheng-demo");
+            browser.findElement(By.id("password:next")).sendKeys("password123");
+            browser.findElement(By.id("password:repeat")).sendKeys("password123");
+            browser.findElement(By.id("password:submit")).click();
+            WebElement error = wait(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[id='password:next'] ~ *, .ui-message-error")));
+            assertTrue(browser.getPageSource().contains("新密码太容易被猜到"), error.getText());
+
+            browser.findElement(By.id("password:current")).sendKeys("wenzheng-demo");
+            browser.findElement(By.id("password:next")).sendKeys("长江大桥-Tuesday-4711");
+            browser.findElement(By.id("password:repeat")).sendKeys("长江大桥-Tuesday-4711");
+            browser.findElement(By.id("password:submit")).click();
+            wait(ExpectedConditions.presenceOfElementLocated(By.id("office-title")));
+            assertTrue(browser.findElement(By.id("pageMessages")).getText().contains("密码已修改"));
+        } finally {
+            try (var db = org.wenzheng.testsupport.TestDb.connect();
+                 var ps = db.prepareStatement("update person set password_hash = ?, must_change_password = false"
+                         + " where username = 'supervisor'")) {
+                ps.setString(1, originalHash);
+                ps.executeUpdate();
+            }
+        }
+    }
+
     private void signInFromHome(String username) {
         browser.get(base.toString());
         browser.findElement(By.linkText("工作人员登录")).click();

@@ -1,6 +1,7 @@
 package org.wenzheng.board.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.wenzheng.board.BoardService;
@@ -23,5 +24,10 @@ public class HomeBean {
             latest = board.latest(0, 10);
         }
         return latest;
+    }
+
+    /** f:event preRenderView: the feed's autodiscovery link, as on the board. */
+    public void addFeedLink() {
+        BoardBean.addFeedLink(FacesContext.getCurrentInstance());
     }
 }

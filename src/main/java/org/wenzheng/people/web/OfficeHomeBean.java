@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.wenzheng.handling.Case;
 import org.wenzheng.handling.CaseService;
 import org.wenzheng.intake.IntakeService;
+import org.wenzheng.intake.MajorAlert;
 import org.wenzheng.people.PeopleService;
 import org.wenzheng.people.Role;
 
@@ -29,6 +30,16 @@ public class OfficeHomeBean {
     PeopleService people;
 
     private List<Case> myCases;
+    private List<MajorAlert> majorAlerts;
+
+    /** 重大/特别重大 messages not yet routed: leaders and intake officers see them first thing. */
+    public List<MajorAlert> getMajorAlerts() {
+        if (majorAlerts == null) {
+            majorAlerts = staff.has(Role.LEAD) || staff.has(Role.INTAKE)
+                    ? intake.openMajorAlerts().stream().limit(5).toList() : List.of();
+        }
+        return majorAlerts;
+    }
 
     public long getWaitingMessages() {
         return intake.waitingCount();

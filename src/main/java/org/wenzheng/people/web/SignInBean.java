@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.common.web.TimeFormat;
+import org.wenzheng.people.PeopleService;
+import org.wenzheng.people.Person;
 import org.wenzheng.people.SignInAttempts;
 import org.wenzheng.people.SignInResult;
 
@@ -33,6 +35,9 @@ public class SignInBean {
     @Inject
     TimeFormat time;
 
+    @Inject
+    PeopleService people;
+
     private String username;
     private String password;
 
@@ -51,7 +56,10 @@ public class SignInBean {
             case SUCCESS -> {
                 // A new session id at sign-in, so that an id planted before sign-in is worth nothing after it.
                 request.changeSessionId();
-                if (!fc.getResponseComplete()) {
+                if (people.findByUsername(username.strip()).map(Person::isMustChangePassword).orElse(false)) {
+                    request.getSession().setAttribute(MustChangePasswordFilter.FLAG, Boolean.TRUE);
+                    ec.redirect(ec.getRequestContextPath() + MustChangePasswordFilter.PAGE);
+                } else if (!fc.getResponseComplete()) {
                     ec.redirect(ec.getRequestContextPath() + "/office/index.xhtml");
                 }
             }

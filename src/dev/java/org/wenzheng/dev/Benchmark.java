@@ -1,0 +1,311 @@
+package org.wenzheng.dev;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.wenzheng.board.TrackingCode;
+import org.wenzheng.board.search.SearchTokenizer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * The benchmark of the README: a real PostgreSQL (.wenzheng/bench, kept between runs so the data is loaded once) with
+ * WZ_BENCH_MESSAGES messages (default 1,000,000) of realistic Chinese text and real search tokens, Payara Micro with
+ * the built WAR, and timed HTTP load from 32 concurrent clients on this machine: the board, threads, two- and
+ * four-character searches, and posting through the JSON API as an integrated channel would. Prints p50/p95/p99 and
+ * writes .wenzheng/bench/results.md. Run: mvn -DskipTests package exec:java@bench
+ */
+public final class Benchmark {
+
+    private static final int CLIENTS = intEnv("WZ_BENCH_CLIENTS", 32);
+    private static final Duration WARM_UP = Duration.ofSeconds(intEnv("WZ_BENCH_WARMUP_SECONDS", 15));
+    private static final Duration MEASURE = Duration.ofSeconds(intEnv("WZ_BENCH_SECONDS", 30));
+    private static final int PORT = intEnv("WZ_BENCH_PORT", 8181);
+
+    private static final String[] PLACES = {"人民路", "幸福小区", "建设街道", "滨江花园", "城南中学", "火车站广场", "工业园区",
+            "老城区", "东湖公园", "新华路菜市场", "G107国道", "阳光城三期", "第二人民医院", "高新区", "北门社区"};
+    private static final String[] ISSUES = {"夜间施工噪音扰民", "停车收费不合理", "拆迁补偿标准不明确", "垃圾分类点设置不合理",
+            "路灯损坏多日", "下水道堵塞", "物业服务差", "学校周边交通拥堵", "公交线路调整", "违章搭建", "餐馆油烟污染",
+            "共享单车乱停放", "冬季供暖不热", "自来水水质发黄", "医保报销手续繁琐", "小区电梯故障", "广场舞噪音", "占道经营",
+            "绿化带被破坏", "充电桩不足"};
+    private static final String[] SENTENCES = {"这个问题已经持续了%d天。", "附近居民大约有%d户受到影响。",
+            "我们多次向物业反映，至今没有结果。", "希望有关部门尽快调查处理。", "晚上%d点以后仍然很吵，老人孩子无法休息。",
+            "上周拨打过12345热线，答复说会转交处理。", "请问这种情况应该找哪个部门？", "路面坑洼，雨天积水严重。",
+            "建议增设%d个停车位并规范收费。", "手机iPhone%d拍了照片，可以提供。", "恳请领导重视，给群众一个答复。"};
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("wz.bench.home", ".wenzheng/bench"));
+        Path war = Path.of(System.getProperty("wz.dev.war", "target/wenzheng.war"));
+        Path microJar = Path.of(System.getProperty("wz.dev.microJar", "target/payara-micro.jar"));
+        int messages = intEnv("WZ_BENCH_MESSAGES", 1_000_000);
+        Files.createDirectories(home);
+
+        try (EmbeddedPostgres pg = new EmbeddedPostgres(home, intEnv("WZ_BENCH_DB_PORT", 5434)).start()) {
+            pg.createDatabaseIfMissing("wenzheng_bench");
+            String url = pg.jdbcUrl("wenzheng_bench");
+            Process payara = PayaraProcess.start(microJar, war, PORT, home,
+                    Map.of("DB_URL", url, "DB_USER", "postgres", "DB_PASSWORD", "bench"),
+                    List.of("-Xmx2g", "-Dwz.demo.enabled=true", "-Dwz.posting.maxPerHour=1000000000",
+                            "-Djakarta.faces.PROJECT_STAGE=Production"), false);
+            try {
+                System.out.println("Waiting for Payara Micro (log: " + home.resolve("payara.log") + ") ...");
+                PayaraProcess.awaitReady(PORT, payara, Duration.ofMinutes(4));
+                try (Connection db = DriverManager.getConnection(url, "postgres", "bench")) {
+                    load(db, messages);
+                    if ("true".equalsIgnoreCase(System.getenv("WZ_BENCH_LOAD_ONLY"))) {
+                        System.out.println("Loaded; WZ_BENCH_LOAD_ONLY is set, so no measurement.");
+                        return;
+                    }
+                    List<String> results = run(db);
+                    String report = "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms |\n"
+                            + "| --- | --- | --- | --- | --- | --- | --- |\n" + String.join("\n", results) + "\n";
+                    System.out.println();
+                    System.out.println(report);
+                    Files.writeString(home.resolve("results.md"), "Messages: " + count(db) + ", clients: " + CLIENTS
+                            + ", measured " + MEASURE.toSeconds() + " s each after " + WARM_UP.toSeconds()
+                            + " s warm-up, " + OffsetDateTime.now(ZoneOffset.UTC) + "\n\n" + report);
+                }
+            } finally {
+                payara.destroy();
+                payara.waitFor();
+            }
+        }
+    }
+
+    /** Adds generated messages until there are {@code target}; COPY in chunks, tokens computed on every core. */
+    private static void load(Connection db, int target) throws SQLException, IOException {
+        long have = count(db);
+        if (have >= target) {
+            System.out.println("Database already has " + have + " messages.");
+            return;
+        }
+        long[] units = ids(db, "select id from unit order by id");
+        long[] categories = ids(db, "select id from category order by id");
+        long firstId;
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select coalesce(max(id), 0) from message")) {
+            rs.next();
+            firstId = rs.getLong(1) + 1_000;
+        }
+        SearchTokenizer tokenizer = new SearchTokenizer();
+        int missing = (int) (target - have);
+        // Building the search index once after the load is much faster than maintaining it row by row.
+        boolean rebuildIndex = missing > 100_000;
+        if (rebuildIndex) {
+            try (Statement s = db.createStatement()) {
+                s.execute("drop index if exists message_search_idx");
+            }
+        }
+        int chunk = 20_000;
+        long started = System.nanoTime();
+        for (int from = 0; from < missing; from += chunk) {
+            int n = Math.min(chunk, missing - from);
+            long base = firstId + from;
+            String rows = String.join("", IntStream.range(0, n).parallel()
+                    .mapToObj(i -> row(base + i, units, categories, tokenizer)).toList());
+            CopyIn copy = ((PGConnection) db.unwrap(PGConnection.class)).getCopyAPI().copyIn("""
+                    copy message (id, tracking_code, kind, category_id, target_unit_id, title, body, display_name,
+                    private_message, channel, status, public_visible, posted_at, registered_at, due_at, replied_at,
+                    search_text) from stdin""");
+            byte[] bytes = rows.getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+            System.out.printf("  %,d / %,d messages loaded (%.0f s)%n", have + from + n, (long) target,
+                    (System.nanoTime() - started) / 1e9);
+        }
+        try (Statement s = db.createStatement()) {
+            if (rebuildIndex) {
+                System.out.println("  building the search index ...");
+                s.execute("set maintenance_work_mem = '1GB'");
+                s.execute("create index message_search_idx on message using gin (search_vector)");
+            }
+            s.execute("select setval('message_seq', ((select max(id) from message) / 50 + 2) * 50)");
+            s.execute("analyze message");
+        }
+    }
+
+    private static String row(long id, long[] units, long[] categories, SearchTokenizer tokenizer) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String title = PLACES[r.nextInt(PLACES.length)] + ISSUES[r.nextInt(ISSUES.length)];
+        StringBuilder body = new StringBuilder(title).append("。");
+        for (int k = 2 + r.nextInt(5); k > 0; k--) {
+            body.append(String.format(SENTENCES[r.nextInt(SENTENCES.length)], 2 + r.nextInt(30)));
+        }
+        OffsetDateTime posted = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(r.nextLong(2L * 365 * 24 * 60));
+        int p = r.nextInt(100);
+        String status = p < 60 ? "REPLIED" : p < 75 ? "HANDLING" : p < 85 ? "ROUTED" : p < 95 ? "SUBMITTED" : "REJECTED";
+        boolean accepted = !status.equals("SUBMITTED") && !status.equals("REJECTED");
+        boolean isPrivate = r.nextInt(100) < 3;
+        String kind = new String[]{"QUESTION", "COMPLAINT", "SUGGESTION", "HELP", "OTHER"}[r.nextInt(5)];
+        OffsetDateTime due = posted.plusDays(5);
+        String replied = status.equals("REPLIED") ? posted.plusHours(12 + r.nextInt(150)).toString() : "\\N";
+        return String.join("\t", String.valueOf(id), TrackingCode.generate(), kind,
+                String.valueOf(categories[r.nextInt(categories.length)]), String.valueOf(units[r.nextInt(units.length)]),
+                title, body.toString(), "网友", String.valueOf(isPrivate), "WEB", status,
+                String.valueOf(accepted && !isPrivate), posted.toString(),
+                accepted ? posted.plusHours(2).toString() : "\\N", accepted ? due.toString() : "\\N", replied,
+                tokenizer.indexText(title, body.toString())) + "\n";
+    }
+
+    private static List<String> run(Connection db) throws Exception {
+        long[] publicIds = ids(db, "select id from message where public_visible order by random() limit 20000");
+        String base = "http://localhost:" + PORT;
+        String[] two = {"噪音", "停车", "拆迁", "物业", "垃圾", "电梯"};
+        String[] four = {"停车收费", "噪音扰民", "垃圾分类", "交通拥堵", "供暖不热", "油烟污染"};
+        List<String> results = new ArrayList<>();
+        results.add(scenario("board page", () -> base + "/board/index.xhtml?page=" + ThreadLocalRandom.current().nextInt(20)));
+        results.add(scenario("thread page", () -> base + "/board/thread.xhtml?id="
+                + publicIds[ThreadLocalRandom.current().nextInt(publicIds.length)]));
+        results.add(scenario("search, 2 characters", () -> base + "/board/index.xhtml?q="
+                + enc(two[ThreadLocalRandom.current().nextInt(two.length)])));
+        results.add(scenario("search, 4 characters", () -> base + "/board/index.xhtml?q="
+                + enc(four[ThreadLocalRandom.current().nextInt(four.length)])));
+        results.add(scenario("board API", () -> base + "/api/v1/board/messages?page="
+                + ThreadLocalRandom.current().nextInt(20)));
+        results.add(posting(db, base));
+        return results;
+    }
+
+    private static String scenario(String name, Supplier<String> urls) throws InterruptedException {
+        System.out.println("Running: " + name + " ...");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return load(name, () -> HttpRequest.newBuilder(URI.create(urls.get())).GET().build(), http, 200);
+    }
+
+    /** Posting through the JSON API with a channel token, as a 12345 hotline system would, limits raised. */
+    private static String posting(Connection db, String base) throws Exception {
+        String token = "bench-" + TrackingCode.generate() + TrackingCode.generate();
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8)));
+        try (var ps = db.prepareStatement("insert into channel_token (id, name, token_hash, active, created_at)"
+                + " values (nextval('channel_token_seq'), ?, ?, true, now()) on conflict (name) do update"
+                + " set token_hash = excluded.token_hash, active = true")) {
+            ps.setString(1, "bench");
+            ps.setString(2, hash);
+            ps.executeUpdate();
+        }
+        long category = ids(db, "select id from category order by id limit 1")[0];
+        AtomicLong n = new AtomicLong();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        System.out.println("Running: posting through the API ...");
+        return load("post via API (channel)", () -> {
+            long i = n.incrementAndGet();
+            ThreadLocalRandom r = ThreadLocalRandom.current();
+            String title = PLACES[r.nextInt(PLACES.length)] + ISSUES[r.nextInt(ISSUES.length)];
+            String json = "{\"kind\":\"COMPLAINT\",\"categoryId\":" + category + ",\"title\":\"" + title
+                    + "\",\"body\":\"" + title + "。编号" + i + "，" + SENTENCES[r.nextInt(3)].replace("%d", "3")
+                    + "\",\"phone\":\"13" + String.format("%09d", i % 1_000_000_000) + "\"}";
+            return HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "bench-" + System.nanoTime() + "-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        }, http, 201);
+    }
+
+    /** CLIENTS threads send requests back to back: warm-up first, then the measured window. */
+    private static String load(String name, Supplier<HttpRequest> requests, HttpClient http, int okStatus)
+            throws InterruptedException {
+        long warmEnd = System.nanoTime() + WARM_UP.toNanos();
+        long end = warmEnd + MEASURE.toNanos();
+        long[][] perThread = new long[CLIENTS][];
+        AtomicInteger errors = new AtomicInteger();
+        Thread[] threads = new Thread[CLIENTS];
+        for (int t = 0; t < CLIENTS; t++) {
+            int me = t;
+            threads[t] = new Thread(() -> {
+                long[] lat = new long[1 << 16];
+                int k = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = http.send(requests.get(), HttpResponse.BodyHandlers.discarding()).statusCode() == okStatus;
+                    } catch (IOException | InterruptedException e) {
+                        ok = false;
+                    }
+                    long t1 = System.nanoTime();
+                    if (t0 >= warmEnd) {
+                        if (!ok) {
+                            errors.incrementAndGet();
+                        }
+                        if (k == lat.length) {
+                            lat = Arrays.copyOf(lat, k * 2);
+                        }
+                        lat[k++] = t1 - t0;
+                    }
+                }
+                perThread[me] = Arrays.copyOf(lat, k);
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long[] all = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
+        String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f |", name, all.length, errors.get(),
+                all.length / (double) MEASURE.toSeconds(), pct(all, 50), pct(all, 95), pct(all, 99));
+        System.out.println(line);
+        return line;
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static long count(Connection db) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select count(*) from message")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long[] ids(Connection db, String sql) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
+    }
+
+    private Benchmark() {
+    }
+}

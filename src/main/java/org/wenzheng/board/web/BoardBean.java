@@ -1,0 +1,140 @@
+package org.wenzheng.board.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.component.html.HtmlOutputText;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.wenzheng.board.BoardFilter;
+import org.wenzheng.board.BoardPage;
+import org.wenzheng.board.BoardService;
+import org.wenzheng.board.FilterOption;
+import org.wenzheng.board.MessageKind;
+import org.wenzheng.common.web.LocaleBean;
+import org.wenzheng.common.web.Texts;
+
+import java.util.List;
+
+/**
+ * The board page (/board/index.xhtml). Every filter, the search text and the page number are URL parameters (GET),
+ * so a filtered page can be bookmarked and the page works without JavaScript.
+ */
+@Named
+@RequestScoped
+public class BoardBean {
+
+    @Inject
+    BoardService board;
+
+    @Inject
+    LocaleBean locale;
+
+    private String kind;
+    private String topic;
+    private String unit;
+    private String step;
+    private String q;
+    private String page;
+
+    private BoardFilter filter;
+    private BoardPage result;
+
+    /** f:viewAction: reads the parameters (bad values mean no filter) and the page of messages. */
+    public void load() {
+        filter = BoardFilter.parse(kind, topic, unit, step, q, page);
+        result = board.list(filter, BoardService.DEFAULT_PAGE_SIZE);
+        // The page shows what was understood, so a malformed parameter does not linger in the form.
+        kind = filter.kind() == null ? null : filter.kind().name();
+        topic = filter.categoryId() == null ? null : filter.categoryId().toString();
+        unit = filter.unitId() == null ? null : filter.unitId().toString();
+        step = filter.step() == null ? null : filter.step().toString();
+        q = filter.q();
+    }
+
+    /** A postback (the large-text switch) evaluates the page before any view action: load on first use then. */
+    private void ensureLoaded() {
+        if (filter == null) {
+            load();
+        }
+    }
+
+    /** f:event preRenderView: the feed's autodiscovery link, once the view is built (earlier it would be dropped). */
+    public void addFeedLink() {
+        addFeedLink(FacesContext.getCurrentInstance());
+    }
+
+    /**
+     * Puts the feed's autodiscovery link into the head: the public template has no head slot for pages. The markup is
+     * a constant apart from the context path, so it is written unescaped; without an id, so no <span> wraps it.
+     */
+    static void addFeedLink(FacesContext fc) {
+        HtmlOutputText link = new HtmlOutputText();
+        link.setEscape(false);
+        link.setValue("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Atom\" href=\""
+                + fc.getExternalContext().getRequestContextPath() + "/api/v1/board/feed.atom\"/>");
+        fc.getViewRoot().addComponentResource(fc, link, "head");
+    }
+
+    public String pageUrl(int toPage) {
+        ensureLoaded();
+        String query = filter.queryString(toPage);
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/board/index.xhtml"
+                + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** A translated text with one argument, e.g. the page number. */
+    public String text(String key, Object arg) {
+        return Texts.get(key, arg);
+    }
+
+    public int getMaxPages() {
+        return BoardFilter.MAX_PAGE + 1;
+    }
+
+    public List<MessageKind> getKinds() {
+        return List.of(MessageKind.values());
+    }
+
+    public List<FilterOption> getUnits() {
+        return board.units();
+    }
+
+    public List<FilterOption> getCategories() {
+        return board.categories();
+    }
+
+    public String label(FilterOption option) {
+        return option.label(locale.getLocale());
+    }
+
+    public BoardFilter getFilter() {
+        ensureLoaded();
+        return filter;
+    }
+
+    public BoardPage getResult() {
+        ensureLoaded();
+        return result;
+    }
+
+    public boolean isFiltered() {
+        return getFilter().hasFilters() || getFilter().isSearch();
+    }
+
+    public boolean isAtLastAllowedPage() {
+        return getResult().page() == BoardFilter.MAX_PAGE;
+    }
+
+    public String getKind() { return kind; }
+    public void setKind(String kind) { this.kind = kind; }
+    public String getTopic() { return topic; }
+    public void setTopic(String topic) { this.topic = topic; }
+    public String getUnit() { return unit; }
+    public void setUnit(String unit) { this.unit = unit; }
+    public String getStep() { return step; }
+    public void setStep(String step) { this.step = step; }
+    public String getQ() { return q; }
+    public void setQ(String q) { this.q = q; }
+    public String getPage() { return page; }
+    public void setPage(String page) { this.page = page; }
+}

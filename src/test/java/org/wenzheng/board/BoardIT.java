@@ -1,0 +1,451 @@
+package org.wenzheng.board;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.wenzheng.board.BoardTestData.Msg;
+import org.wenzheng.common.DataSourceConfiguration;
+import org.wenzheng.testsupport.Deployments;
+
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The public board's reads against real PostgreSQL with the demo data around: visibility (in the service and the
+ * API), filters and paging, Chinese search and its ranking, a thread with its published reply, the statistics, the
+ * Atom feed and the 404s. Every test creates its own unit and filters on it, so other data never interferes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BoardIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application().addClass(BoardTestData.class);
+    }
+
+    @Inject
+    BoardService board;
+
+    @Inject
+    BoardStatistics statistics;
+
+    @ArquillianResource
+    URL base;
+
+    private static Connection inContainer() throws Exception {
+        DataSource ds = InitialContext.doLookup(DataSourceConfiguration.JNDI_NAME);
+        return ds.getConnection();
+    }
+
+    private static Connection fromClient() throws Exception {
+        return DriverManager.getConnection(System.getProperty("wz.test.db.url"),
+                System.getProperty("wz.test.db.user"), System.getProperty("wz.test.db.password"));
+    }
+
+    private static BoardFilter unitFilter(long unitId) {
+        return new BoardFilter(null, null, unitId, null, null, 0);
+    }
+
+    private List<Long> ids(BoardFilter filter) {
+        return board.list(filter, 50).items().stream().map(PublicMessage::id).toList();
+    }
+
+    @Test
+    void onlyAcceptedPublicMessagesAreListedOrReadable() throws Exception {
+        long unit, open, secret, rejected, waiting, merged;
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("可见性测试局" + BoardTestData.unique());
+            open = d.insert(new Msg("公开的留言").unit(unit));
+            secret = d.insert(new Msg("不公开的留言").unit(unit).makePrivate());
+            rejected = d.insert(new Msg("不予受理的留言").unit(unit).rejected("内容不属实"));
+            waiting = d.insert(new Msg("待受理的留言").unit(unit).status(MessageStatus.SUBMITTED));
+            merged = d.insert(new Msg("已合并的留言").unit(unit).status(MessageStatus.MERGED));
+        }
+        assertEquals(List.of(open), ids(unitFilter(unit)));
+        assertTrue(board.thread(open).isPresent());
+        for (long hidden : List.of(secret, rejected, waiting, merged)) {
+            assertTrue(board.thread(hidden).isEmpty(), "message " + hidden + " is not readable");
+        }
+        assertTrue(board.thread(Long.MAX_VALUE).isEmpty());
+        assertFalse(board.latest(0, 50).stream().anyMatch(m -> Set.of(secret, rejected, waiting, merged)
+                .contains(m.id())));
+    }
+
+    @Test
+    void thePublicReadModelsHaveNoPersonalOrInternalFields() {
+        for (Class<?> type : List.of(PublicMessage.class, PublicThread.class, PublicReply.class, TimelineStep.class,
+                StatsSnapshot.class, UnitStats.class, StatsFigures.class)) {
+            String names = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .collect(Collectors.joining(",")).toLowerCase(Locale.ROOT);
+            for (String forbidden : List.of("contact", "phone", "email", "tracking", "reason", "ip")) {
+                assertFalse(names.contains(forbidden), type.getSimpleName() + " has " + names);
+            }
+        }
+    }
+
+    @Test
+    void filtersCombineAndPagesGoNewestFirst() throws Exception {
+        OffsetDateTime t = OffsetDateTime.now().minusDays(3).truncatedTo(ChronoUnit.SECONDS);
+        long unit, topic, a, b, c3, d4, e5;
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("筛选测试局" + BoardTestData.unique());
+            topic = d.category("筛选测试类别" + BoardTestData.unique());
+            a = d.insert(new Msg("筛选A").unit(unit).kind(MessageKind.COMPLAINT).category(topic).posted(t));
+            b = d.insert(new Msg("筛选B").unit(unit).kind(MessageKind.COMPLAINT).posted(t.plusHours(1))
+                    .status(MessageStatus.ROUTED));
+            c3 = d.insert(new Msg("筛选C").unit(unit).kind(MessageKind.HELP).category(topic).posted(t.plusHours(2))
+                    .status(MessageStatus.HANDLING));
+            d4 = d.insert(new Msg("筛选D").unit(unit).kind(MessageKind.HELP).posted(t.plusHours(3))
+                    .status(MessageStatus.REPLIED).replied(t.plusHours(20)));
+            e5 = d.insert(new Msg("筛选E").unit(unit).kind(MessageKind.SUGGESTION).posted(t.plusHours(4))
+                    .status(MessageStatus.ARCHIVED).replied(t.plusHours(30)));
+        }
+        assertEquals(List.of(e5, d4, c3, b, a), ids(unitFilter(unit)), "newest first");
+        assertEquals(List.of(b, a), ids(new BoardFilter(MessageKind.COMPLAINT, null, unit, null, null, 0)));
+        assertEquals(List.of(c3, a), ids(new BoardFilter(null, topic, null, null, null, 0)));
+        assertEquals(List.of(c3), ids(new BoardFilter(MessageKind.HELP, topic, unit, null, null, 0)));
+        assertEquals(List.of(a), ids(new BoardFilter(null, null, unit, 1, null, 0)), "step 1: accepted");
+        assertEquals(List.of(b), ids(new BoardFilter(null, null, unit, 2, null, 0)));
+        assertEquals(List.of(d4), ids(new BoardFilter(null, null, unit, 4, null, 0)));
+        assertEquals(List.of(e5), ids(new BoardFilter(null, null, unit, 5, null, 0)), "archived is closed");
+
+        PublicMessage row = board.list(new BoardFilter(null, null, unit, 4, null, 0), 20).items().get(0);
+        assertTrue(row.unitName().startsWith("筛选测试局"));
+        assertEquals(4, row.step());
+        assertEquals(t.plusHours(20).toInstant(), row.repliedAt().toInstant());
+        PublicMessage withTopic = board.list(new BoardFilter(null, topic, unit, 1, null, 0), 20).items().get(0);
+        assertTrue(withTopic.categoryName().startsWith("筛选测试类别"));
+
+        BoardPage first = board.list(unitFilter(unit), 2);
+        assertEquals(List.of(e5, d4), first.items().stream().map(PublicMessage::id).toList());
+        assertTrue(first.hasNext());
+        BoardPage last = board.list(unitFilter(unit).withPage(2), 2);
+        assertEquals(List.of(a), last.items().stream().map(PublicMessage::id).toList());
+        assertFalse(last.hasNext());
+        assertTrue(last.hasPrevious());
+        assertTrue(board.list(unitFilter(unit).withPage(BoardFilter.MAX_PAGE), 50).items().isEmpty(),
+                "the deepest allowed page is an ordinary, empty page");
+    }
+
+    @Test
+    void searchFindsChineseWordsPhrasesAndMixedTextOnlyAmongPublicMessages() throws Exception {
+        long unit, parking, noise, demolition, mixed, privateNoise;
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("搜索测试局" + BoardTestData.unique());
+            parking = d.insert(new Msg("小区门口停车收费太贵").unit(unit).body("物业停车收费标准不透明。"));
+            noise = d.insert(new Msg("夜间施工扰民").unit(unit).body("工地每晚施工到凌晨，噪音很大。"));
+            demolition = d.insert(new Msg("拆迁补偿标准咨询").unit(unit).body("老城区拆迁的补偿怎么算？"));
+            mixed = d.insert(new Msg("5G基站信号差").unit(unit).body("换了iPhone15以后家里信号还是很差。"));
+            privateNoise = d.insert(new Msg("楼上噪音").unit(unit).body("噪音扰民。").makePrivate());
+        }
+        assertEquals(List.of(noise), search(unit, "噪音"), "the private message with 噪音 is never found");
+        assertEquals(List.of(parking), search(unit, "停车"));
+        assertEquals(List.of(parking), search(unit, "停车收费"));
+        assertEquals(List.of(), search(unit, "收费停车"), "a phrase matches in order");
+        assertEquals(List.of(demolition), search(unit, "拆迁"));
+        assertEquals(List.of(mixed), search(unit, "5G基站"));
+        assertEquals(List.of(mixed), search(unit, "iphone 信号"));
+        assertEquals(List.of(mixed), search(unit, "ＩＰＨＯＮＥ１５"), "full-width input is folded");
+        assertFalse(search(unit, "噪音").contains(privateNoise));
+
+        BoardPage punctuation = board.list(new BoardFilter(null, null, unit, null, "！？…", 0), 50);
+        assertFalse(punctuation.search(), "punctuation only: the plain board");
+        assertEquals(5 - 1, punctuation.items().size());
+        assertTrue(board.list(new BoardFilter(null, null, unit, null, "噪音", 0), 50).search());
+    }
+
+    @Test
+    void searchRanksTheMostRelevantFirstAndCombinesWithFilters() throws Exception {
+        long unit, strong, weak, other;
+        OffsetDateTime t = OffsetDateTime.now().minusDays(1);
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("排序测试局" + BoardTestData.unique());
+            strong = d.insert(new Msg("垃圾分类 垃圾清运不及时").unit(unit).posted(t)
+                    .body("垃圾桶满了没人清运，垃圾堆在路边，垃圾味道很大。"));
+            weak = d.insert(new Msg("社区活动室开放时间").unit(unit).posted(t.plusHours(5))
+                    .body("活动室周末经常关门，希望延长开放时间，另外门口偶尔有垃圾。"));
+            other = d.insert(new Msg("垃圾站选址").unit(unit).kind(MessageKind.SUGGESTION).posted(t.plusHours(6))
+                    .body("建议垃圾站远离学校。"));
+        }
+        List<Long> ranked = search(unit, "垃圾");
+        assertEquals(3, ranked.size());
+        assertTrue(ranked.indexOf(strong) < ranked.indexOf(weak),
+                "many hits beat one, although the weak match is newer: " + ranked);
+        assertEquals(List.of(other), board.list(new BoardFilter(MessageKind.SUGGESTION, null, unit, null, "垃圾", 0),
+                50).items().stream().map(PublicMessage::id).toList());
+    }
+
+    private List<Long> search(long unit, String q) {
+        return board.list(new BoardFilter(null, null, unit, null, q, 0), 50).items().stream()
+                .map(PublicMessage::id).toList();
+    }
+
+    @Test
+    void aThreadShowsTheLeadUnitsPublishedRepliesUnderTheMessage() throws Exception {
+        OffsetDateTime t = OffsetDateTime.now().minusDays(2).truncatedTo(ChronoUnit.SECONDS);
+        long unit, coUnit, message, published;
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("答复测试局" + BoardTestData.unique());
+            coUnit = d.unit("协办测试局" + BoardTestData.unique());
+            message = d.insert(new Msg("路灯不亮").unit(unit).posted(t).body("第一行\n第二行 <b>不是标签</b>")
+                    .displayName("老张").status(MessageStatus.REPLIED).replied(t.plusDays(1)));
+            published = d.reply(message, unit, "LEAD", "PUBLISHED", "<p>已修复路灯。</p>", t.plusDays(1));
+            d.reply(message, coUnit, "CO", "PUBLISHED", "<p>协办意见</p>", t.plusDays(1));
+            d.reply(message, unit, "LEAD", "DRAFT", "<p>草稿</p>", t.plusDays(1));
+        }
+        PublicThread thread = board.thread(message).orElseThrow();
+        assertEquals("路灯不亮", thread.message().title());
+        assertEquals("第一行\n第二行 <b>不是标签</b>", thread.body(), "the text as written; pages escape it");
+        assertEquals("老张", thread.displayName());
+        assertEquals(1, thread.replies().size());
+        PublicReply reply = thread.replies().get(0);
+        assertEquals(published, reply.id());
+        assertTrue(reply.unitName().startsWith("答复测试局"));
+        assertEquals("<p>已修复路灯。</p>", reply.bodyHtml());
+        assertEquals(t.plusDays(1).toInstant(), reply.publishedAt().toInstant());
+        assertEquals(4, thread.message().step());
+        assertTrue(thread.timeline().get(4).current());
+        assertTrue(thread.timeline().get(2).reached());
+        assertFalse(thread.timeline().get(5).reached());
+        assertTrue(thread.timeline().get(2).at() != null, "routed: the first case's date");
+    }
+
+    @Test
+    void statisticsCountAcceptedMessagesPerUnit() throws Exception {
+        StatsSnapshot before = statistics.refresh();
+        OffsetDateTime now = OffsetDateTime.now();
+        long unit;
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("统计测试局" + BoardTestData.unique());
+            d.insert(new Msg("统计1").unit(unit).posted(now).due(now.plusDays(3)).replied(now.plusDays(1))
+                    .status(MessageStatus.REPLIED));
+            d.insert(new Msg("统计2").unit(unit).posted(now).due(now.plusDays(1)).replied(now.plusDays(2))
+                    .status(MessageStatus.CLOSED));
+            d.insert(new Msg("统计3").unit(unit).posted(now).due(now.plusDays(3)).status(MessageStatus.HANDLING));
+            d.insert(new Msg("统计4 不公开也计入").unit(unit).posted(now).makePrivate());
+            d.insert(new Msg("统计5 不予受理不计").unit(unit).posted(now).rejected("重复"));
+            d.insert(new Msg("统计6 待受理不计").unit(unit).posted(now).status(MessageStatus.SUBMITTED));
+        }
+        StatsSnapshot s = statistics.refresh();
+        UnitStats u = s.unit(unit).orElseThrow();
+        assertEquals(new StatsFigures(4, 2, 2, 1, 3 * 86_400), u.allTime());
+        assertEquals(u.allTime(), u.thisMonth(), "all posted this month");
+        assertEquals(50.0, u.allTime().replyRate());
+        assertEquals(50.0, u.allTime().onTimeRate());
+        assertEquals(1.5, u.allTime().averageDaysToReply());
+        assertTrue(s.allTime().received() >= before.allTime().received() + 4);
+        assertEquals(s.units().stream().mapToLong(x -> x.allTime().received()).sum(), s.allTime().received());
+        assertTrue(statistics.current() == s, "served from the cache until it is stale");
+    }
+
+    @Test
+    void theBoardQueriesUseThePartialIndexes() throws Exception {
+        try (Connection c = inContainer(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            // On a small table PostgreSQL would rightly scan and sort it; forbid that to see which index can serve
+            // the query in the board's order, as it must with a million rows.
+            st.execute("set local enable_seqscan = off");
+            st.execute("set local enable_bitmapscan = off");
+            st.execute("set local enable_sort = off");
+            assertPlanUses(st, "message_board_kind_idx", "select id from message m where m.public_visible and m.kind = 'HELP'"
+                    + " order by m.posted_at desc, m.id desc limit 21");
+            assertPlanUses(st, "message_board_step_idx", "select id from message m where m.public_visible and "
+                    + BoardService.STEP_SQL.replace("case status", "case m.status") + " = 3"
+                    + " order by m.posted_at desc, m.id desc limit 21");
+            assertPlanUses(st, "message_board_idx", "select id from message m where m.public_visible order by m.posted_at desc,"
+                    + " m.id desc limit 21 offset 40");
+            assertPlanUses(st, "message_board_replied_idx", "select id from message m where m.public_visible and m.replied_at is not null"
+                    + " order by m.replied_at desc, m.id desc limit 50");
+            c.rollback();
+        }
+    }
+
+    private static void assertPlanUses(Statement st, String index, String sql) throws Exception {
+        String plan = plan(st, sql);
+        assertTrue(plan.contains(index + " "), plan);
+    }
+
+    private static String plan(Statement st, String sql) throws Exception {
+        StringBuilder out = new StringBuilder(sql).append('\n');
+        try (ResultSet rs = st.executeQuery("explain " + sql)) {
+            while (rs.next()) {
+                out.append(rs.getString(1)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    @RunAsClient
+    void theApiShowsOnlyPublicMessagesAndNoPersonalData() throws Exception {
+        long unit, open, secret, rejected, waiting;
+        try (Connection c = fromClient()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("接口测试局" + BoardTestData.unique());
+            open = d.insert(new Msg("接口公开留言停车难").unit(unit).phone("13912345678").displayName("小王")
+                    .status(MessageStatus.REPLIED).replied(OffsetDateTime.now()));
+            d.reply(open, unit, "LEAD", "PUBLISHED", "<p>已增设停车位。</p>", OffsetDateTime.now());
+            secret = d.insert(new Msg("接口不公开留言").unit(unit).makePrivate());
+            rejected = d.insert(new Msg("接口不予受理留言").unit(unit).rejected("理由保密内容"));
+            waiting = d.insert(new Msg("接口待受理留言").unit(unit).status(MessageStatus.SUBMITTED));
+        }
+        HttpResponse<String> list = get("api/v1/board/messages?unit=" + unit);
+        assertEquals(200, list.statusCode());
+        JsonArray items = Json.createReader(new StringReader(list.body())).readArray();
+        assertEquals(1, items.size(), list.body());
+        assertEquals(open, items.getJsonObject(0).getJsonNumber("id").longValue());
+        assertNoPersonalData(list.body());
+
+        HttpResponse<String> searched = get("api/v1/board/messages?unit=" + unit + "&q="
+                + java.net.URLEncoder.encode("停车", StandardCharsets.UTF_8));
+        assertEquals(1, Json.createReader(new StringReader(searched.body())).readArray().size(), searched.body());
+
+        HttpResponse<String> thread = get("api/v1/board/messages/" + open);
+        assertEquals(200, thread.statusCode());
+        JsonObject t = Json.createReader(new StringReader(thread.body())).readObject();
+        assertEquals("接口公开留言停车难", t.getJsonObject("message").getString("title"));
+        assertEquals("小王", t.getString("displayName"));
+        assertEquals("<p>已增设停车位。</p>", t.getJsonArray("replies").getJsonObject(0).getString("bodyHtml"));
+        assertNoPersonalData(thread.body());
+
+        for (long hidden : List.of(secret, rejected, waiting)) {
+            HttpResponse<String> r = get("api/v1/board/messages/" + hidden);
+            assertEquals(404, r.statusCode(), "message " + hidden);
+            assertFalse(r.body().contains("理由保密内容"));
+        }
+        assertEquals(400, get("api/v1/board/messages?kind=BOGUS").statusCode());
+        assertEquals(400, get("api/v1/board/messages?topic=abc").statusCode());
+        assertEquals(400, get("api/v1/board/messages?step=9").statusCode());
+
+        HttpResponse<String> paged = get("api/v1/board/messages?size=1&unit=" + unit + "&page=0");
+        assertFalse(paged.headers().firstValue("link").isPresent(), "one message: no next page");
+    }
+
+    private static void assertNoPersonalData(String json) {
+        for (String forbidden : List.of("13912345678", "13800138000", "citizen@example.org", "contact",
+                "trackingCode", "rejectedReason", "理由保密内容")) {
+            assertFalse(json.contains(forbidden), forbidden + " in " + json);
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void theThreadPageAnswers404ForWhatIsNotPublic() throws Exception {
+        long unit, open, secret;
+        try (Connection c = fromClient()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("页面测试局" + BoardTestData.unique());
+            open = d.insert(new Msg("页面<i>公开</i>留言").unit(unit).body("第一行\n<script>alert(1)</script>"));
+            secret = d.insert(new Msg("页面不公开留言").unit(unit).makePrivate());
+        }
+        HttpResponse<String> page = get("board/thread.xhtml?id=" + open);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("页面&lt;i&gt;公开&lt;/i&gt;留言"), "the title is escaped");
+        assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is escaped");
+        assertFalse(page.body().contains("13800138000"));
+        assertEquals(404, get("board/thread.xhtml?id=" + secret).statusCode());
+        assertEquals(404, get("board/thread.xhtml?id=abc").statusCode());
+        assertEquals(404, get("board/thread.xhtml").statusCode());
+        assertFalse(get("board/thread.xhtml?id=" + secret).body().contains("页面不公开留言"));
+    }
+
+    @Test
+    @RunAsClient
+    void theAtomFeedIsWellFormedAndEscapesTitles() throws Exception {
+        String title = "<script>alert(1)</script> & 订阅" + BoardTestData.unique();
+        long id;
+        try (Connection c = fromClient()) {
+            BoardTestData d = new BoardTestData(c);
+            long unit = d.unit("订阅测试局" + BoardTestData.unique());
+            // Replied "in the future", so that it is first in the feed whatever other tests created.
+            id = d.insert(new Msg(title).unit(unit).status(MessageStatus.REPLIED)
+                    .replied(OffsetDateTime.now().plusYears(1)));
+        }
+        HttpResponse<byte[]> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(new URL(base, "api/v1/board/feed.atom").toString())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, feed.statusCode());
+        assertTrue(feed.headers().firstValue("content-type").orElse("").startsWith("application/atom+xml"));
+        String raw = new String(feed.body(), StandardCharsets.UTF_8);
+        assertFalse(raw.contains("<script>"), "escaped");
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(feed.body()));
+        assertEquals("feed", doc.getDocumentElement().getLocalName());
+        NodeList entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        assertTrue(entries.getLength() >= 1);
+        Element first = (Element) entries.item(0);
+        assertEquals(title, first.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0)
+                .getTextContent());
+        assertTrue(first.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id").item(0).getTextContent()
+                .endsWith("/board/thread.xhtml?id=" + id));
+    }
+
+    @Test
+    @RunAsClient
+    void statsAndOpenApiArePublished() throws Exception {
+        HttpResponse<String> stats = get("api/v1/board/stats");
+        assertEquals(200, stats.statusCode());
+        JsonObject s = Json.createReader(new StringReader(stats.body())).readObject();
+        assertTrue(s.getJsonObject("allTime").getJsonNumber("received").longValue() >= 0);
+        assertTrue(s.containsKey("asOf"));
+        assertTrue(s.containsKey("units"));
+        String openapi = get("/openapi").body();
+        List<String> missing = new ArrayList<>();
+        for (String path : List.of("/api/v1/board/messages/{id}", "/api/v1/board/stats",
+                "/api/v1/board/feed.atom")) {
+            if (!openapi.contains(path)) {
+                missing.add(path);
+            }
+        }
+        assertEquals(List.of(), missing, openapi);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(new URL(base, path).toString()))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
