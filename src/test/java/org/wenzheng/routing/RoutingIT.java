@@ -342,8 +342,8 @@ class RoutingIT {
 
         HttpClient anonymous = client();
         HttpResponse<String> refused = get(anonymous, "api/v1/cases/" + leadCase);
-        assertEquals(403, refused.statusCode(), refused.body());
-        assertEquals("forbidden", json(refused).getString("code"));
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals("unauthenticated", json(refused).getString("code"));
 
         HttpClient b = signIn(LIAISON_B);
         HttpResponse<String> notTheirs = get(b, "api/v1/cases/" + leadCase);
@@ -423,9 +423,10 @@ class RoutingIT {
                 .map(f -> f.asJsonObject().getString("field")).toList();
         assertTrue(fields.containsAll(List.of("instruction", "version")), fields.toString());
         HttpResponse<String> anonymous = get(client(), "api/v1/routing/batches");
-        assertEquals(403, anonymous.statusCode(), anonymous.body());
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
         HttpResponse<String> liaison = get(signIn(LIAISON_A), "api/v1/routing/rules");
         assertEquals(403, liaison.statusCode(), liaison.body());
+        assertEquals("forbidden", json(liaison).getString("code"));
         HttpResponse<String> openapi = client().send(HttpRequest.newBuilder(new URL(base, "/openapi").toURI()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(openapi.body().contains("/routing/messages/{id}/route"), openapi.body());

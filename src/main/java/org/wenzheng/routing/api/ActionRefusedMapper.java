@@ -6,10 +6,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.wenzheng.common.ApiError;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.handling.ActionRefused;
-
-import java.util.List;
 
 /** A refused action as JSON: 404, 403, 409 (wrong state or changed meanwhile) or 400, with a translated message. */
 @Provider
@@ -30,10 +29,15 @@ public class ActionRefusedMapper implements ExceptionMapper<ActionRefused> {
             case WRONG_STATE, CONFLICT -> 409;
             case INVALID -> 400;
         };
+        String code = switch (e.kind()) {
+            case NOT_FOUND -> "not_found";
+            case FORBIDDEN -> "forbidden";
+            case WRONG_STATE -> "wrong_state";
+            case CONFLICT -> "conflict";
+            case INVALID -> "invalid";
+        };
         String text = Texts.get(ApiLanguage.of(headers), e.key(), e.args());
         return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiProblem(e.kind().name().toLowerCase(java.util.Locale.ROOT) + "." + e.key(), text,
-                        List.of()))
-                .build();
+                .entity(new ApiError(code, text)).build();
     }
 }

@@ -1,7 +1,6 @@
 package org.wenzheng.routing.web;
 
 import jakarta.ejb.EJBAccessException;
-import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import org.wenzheng.common.web.Texts;
@@ -55,11 +54,8 @@ final class PageErrors {
 
     static boolean isAccessDenied(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof EJBAccessException) {
+            if (t instanceof EJBAccessException || t instanceof jakarta.ejb.AccessLocalException) {
                 return true;
-            }
-            if (!(t instanceof EJBException)) {
-                return false;
             }
         }
         return false;
