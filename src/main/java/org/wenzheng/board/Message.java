@@ -208,6 +208,21 @@ public class Message {
         return status == MessageStatus.SUBMITTED || status == MessageStatus.HELD;
     }
 
+    /** The leader routed it (批办): its cases exist and it is due at {@code dueAt}. */
+    public void route(OffsetDateTime dueAt, boolean urgent) {
+        requireStatus(MessageStatus.BATCHED);
+        this.status = MessageStatus.ROUTED;
+        this.dueAt = dueAt;
+        this.urgent = urgent;
+    }
+
+    /** The lead unit returned it as misrouted: back on its batch's routing page, without a due date. */
+    public void backForRerouting() {
+        requireStatus(MessageStatus.ROUTED, MessageStatus.HANDLING);
+        this.status = MessageStatus.BATCHED;
+        this.dueAt = null;
+    }
+
     private void requireStatus(MessageStatus... allowed) {
         for (MessageStatus s : allowed) {
             if (status == s) {

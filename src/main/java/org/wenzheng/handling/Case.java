@@ -99,6 +99,30 @@ public class Case {
         this.urgent = urgent;
     }
 
+    /** Whether the unit may still return the case as misrouted: before it has sent a reply for review. */
+    public boolean isReturnable() {
+        return status == CaseStatus.ROUTED || status == CaseStatus.DRAFTING;
+    }
+
+    /** The unit returns (退回) a misrouted case; the time since routing is what the returns report adds up. */
+    public void returnAsMisrouted(OffsetDateTime at, ReturnReason reason, String text) {
+        if (!isReturnable()) {
+            throw new IllegalStateException("case " + id + " is " + status);
+        }
+        this.status = CaseStatus.RETURNED;
+        this.returnedAt = at;
+        this.returnReasonCode = reason.name();
+        this.returnReason = text;
+    }
+
+    /** Closed because the message goes back for re-routing: the lead unit returned it. */
+    public void closeForRerouting(OffsetDateTime at) {
+        if (status.isOpen()) {
+            this.status = CaseStatus.CLOSED;
+            this.closedAt = at;
+        }
+    }
+
     public Long getId() { return id; }
     public Message getMessage() { return message; }
     public Unit getUnit() { return unit; }
