@@ -90,7 +90,8 @@ public class DemoData {
         categories.forEach(em::persist);
 
         person("intake", "受理员 李敏", Role.INTAKE_OFFICER, null, now);
-        person("leader", "分管领导 王强", Role.LEADER, null, now);
+        // The leader has an address so that major-message alerts can be seen in the outbox.
+        person("leader", "分管领导 王强", Role.LEADER, null, now).setEmail("leader@demo.wenzheng.invalid");
         person("liaison", "联系员 张伟（城管局）", Role.LIAISON, units.get("CG"), now);
         person("supervisor", "督办员 陈静", Role.SUPERVISOR, null, now);
         Person admin = person("admin", "系统管理员", Role.ADMINISTRATOR, null, now);

@@ -7,8 +7,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.util.logging.Logger;
 
 /**
- * Logs each committed major registration. The leaders see these at once on /office/intake/alerts.xhtml; there is
- * no e-mail in the application yet, so an observer that mails them belongs here once there is.
+ * Logs each committed major registration. The leaders see these at once on /office/intake/alerts.xhtml and on the
+ * back-office home, and by e-mail ({@link MajorAlertMail}).
  */
 @ApplicationScoped
 public class MajorAlertLog {

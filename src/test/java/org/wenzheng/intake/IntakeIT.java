@@ -65,6 +65,9 @@ class IntakeIT {
     EntityManager em;
 
     @Inject
+    org.wenzheng.common.mail.MailOutbox mailOutbox;
+
+    @Inject
     UserTransaction tx;
 
     @Inject
@@ -112,6 +115,9 @@ class IntakeIT {
         assertTrue(ra.isUrgent());
         assertTrue(ra.isPublicVisible());
         assertEquals("intake", ra.getRegisteredBy().getUsername(), "who: the run-as principal's person");
+        var alerts = mailOutbox.about("message", a.getId());
+        assertTrue(alerts.stream().anyMatch(mail -> mail.getRecipient().equals("leader@demo.wenzheng.invalid")
+                && mail.getSubject().startsWith("【重大舆情提醒】")), "the leaders are mailed at once");
         assertNotNull(ra.getRegisteredAt());
         Message rb = em.find(Message.class, b.getId());
         assertEquals("与政务无关的广告", rb.getRejectedReason());

@@ -11,7 +11,7 @@ import java.util.List;
 /** The batches waiting for the leader's routing. */
 @Named
 @RequestScoped
-public class BatchListBean {
+public class RoutingBatchListBean {
 
     @Inject
     RoutingService routing;
