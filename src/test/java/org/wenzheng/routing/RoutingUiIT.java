@@ -75,7 +75,7 @@ class RoutingUiIT {
             cg = single(db, "select id from unit where code = 'CG'");
             long zj = single(db, "select id from unit where code = 'ZJ'");
             batchId = single(db, "select nextval('batch_seq')");
-            exec(db, "insert into batch (id, year, number, cut_at, status) values (?, 2095, ?, now(), 'SLIPPED')",
+            exec(db, "insert into batch (id, year, number, cut_at, status) values (?, 1995, ?, now(), 'SLIPPED')",
                     batchId, Integer.parseInt(suffix));
             messageId = message(db, title, "BATCHED", batchId, cg, suffix + "A");
             long other = message(db, "住建局的案件" + suffix, "ROUTED", batchId, zj, suffix + "B");
@@ -89,7 +89,7 @@ class RoutingUiIT {
         signIn("leader");
         browser.get(base + "office/routing/index.xhtml");
         WebElement batches = wait(ExpectedConditions.presenceOfElementLocated(By.id("batches")));
-        assertTrue(batches.getText().contains("2095年第" + suffix + "期"), batches.getText());
+        assertTrue(batches.getText().contains("1995年第" + suffix + "期"), batches.getText());
         browser.get(base + "office/routing/batch.xhtml?id=" + batchId);
         WebElement row = wait(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("li[data-message-id='" + messageId + "']")));
