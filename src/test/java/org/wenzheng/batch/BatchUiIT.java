@@ -4,18 +4,15 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wenzheng.board.TrackingCode;
-import org.wenzheng.testsupport.Browser;
+import org.wenzheng.testsupport.BrowserTest;
 import org.wenzheng.testsupport.Deployments;
 
 import java.net.URI;
@@ -36,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An intake officer cuts the batch by hand, finds it listed, opens its slip and downloads the PDF. */
 @ExtendWith(ArquillianExtension.class)
-class BatchUiIT {
+class BatchUiIT extends BrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -45,20 +42,6 @@ class BatchUiIT {
 
     @ArquillianResource
     URL base;
-
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anIntakeOfficerCutsABatchOpensItsSlipAndDownloadsThePdf() throws Exception {

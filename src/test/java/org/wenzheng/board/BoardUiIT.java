@@ -4,21 +4,19 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wenzheng.board.BoardTestData.Msg;
 import org.wenzheng.testsupport.Axe;
-import org.wenzheng.testsupport.Browser;
+import org.wenzheng.testsupport.BrowserTest;
 import org.wenzheng.testsupport.Deployments;
 
 import java.net.URL;
@@ -37,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * large-text mode remembered across reloads; axe-core finds no WCAG 2.1 A/AA violation on any of them.
  */
 @ExtendWith(ArquillianExtension.class)
-class BoardUiIT {
+class BoardUiIT extends BrowserTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -47,7 +45,6 @@ class BoardUiIT {
     @ArquillianResource
     URL base;
 
-    private static ChromeDriver browser;
     private static String marker;
     private static String unitName;
     private static long noisy;
@@ -68,14 +65,6 @@ class BoardUiIT {
             d.reply(noisy, unit, "LEAD", "PUBLISHED", "经核查，已要求广场舞活动在晚上九点前结束。", t.plusHours(20));
             helpId = d.insert(new Msg("界面测试 求助 " + marker).unit(unit).kind(MessageKind.HELP)
                     .posted(t.plusHours(1)));
-        }
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
         }
     }
 

@@ -4,18 +4,15 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.wenzheng.testsupport.Browser;
+import org.wenzheng.testsupport.BrowserTest;
 import org.wenzheng.testsupport.Deployments;
 
 import java.net.URL;
@@ -37,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * selection in the queue.
  */
 @ExtendWith(ArquillianExtension.class)
-class IntakeUiIT {
+class IntakeUiIT extends BrowserTest {
 
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,20 +46,6 @@ class IntakeUiIT {
 
     @ArquillianResource
     URL base;
-
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anIntakeOfficerRegistersOneMessageAndRejectsAnother() throws Exception {
