@@ -88,6 +88,25 @@ public final class DueDateCalculator {
         return count(DueDate.Basis.REOPENING, reopenedAt, dayZero(reopenedAt), policy.normalDays());
     }
 
+    /**
+     * From when a due counts as "due soon": one working day (or, in calendar-day mode, one day) before it, at the
+     * same time of day, so that "less than one working day left" holds from this instant until the due.
+     */
+    public Instant dueSoonFrom(Instant due) {
+        ZonedDateTime local = due.atZone(policy.zone());
+        LocalDate day = policy.workingDays() ? calendar.previousWorkingDay(local.toLocalDate())
+                : local.toLocalDate().minusDays(1);
+        return day.atTime(local.toLocalTime()).atZone(policy.zone()).toInstant();
+    }
+
+    /** Where a due stands at {@code now}; {@code answered} is whether the unit gave a reply or an explanation. */
+    public DeadlineState state(Instant due, Instant now, boolean answered) {
+        if (now.isAfter(due)) {
+            return answered ? DeadlineState.OVERDUE : DeadlineState.OVERDUE_UNANSWERED;
+        }
+        return now.isBefore(dueSoonFrom(due)) ? DeadlineState.ON_TIME : DeadlineState.DUE_SOON;
+    }
+
     private DueDate clamp(Instant postedAt, DueDate wanted) {
         DueDate cap = cap(postedAt);
         return wanted.due().isAfter(cap.due()) ? cap.clampedFrom(wanted.due()) : wanted;

@@ -73,6 +73,15 @@ public final class WorkingDayCalendar {
         return next;
     }
 
+    /** The last working day strictly before {@code day}. */
+    public LocalDate previousWorkingDay(LocalDate day) {
+        LocalDate previous = day.minusDays(1);
+        while (!isWorkingDay(previous)) {
+            previous = previous.minusDays(1);
+        }
+        return previous;
+    }
+
     /** The {@code n}th working day after {@code from} ({@code from} itself not counted); {@code from} when n is 0. */
     public LocalDate addWorkingDays(LocalDate from, int n) {
         if (n < 0) {

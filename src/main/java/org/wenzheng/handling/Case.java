@@ -81,6 +81,17 @@ public class Case {
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
 
+    /** Working (or calendar) days granted by extensions, summed; see {@link CaseClock}. */
+    @Column(name = "extension_days", nullable = false)
+    private int extensionDays;
+
+    /** When the case was last reopened (重办) after an unsatisfied rating; its clock then starts here. */
+    @Column(name = "reopened_at")
+    private OffsetDateTime reopenedAt;
+
+    @Column(name = "reopen_count", nullable = false)
+    private int reopenCount;
+
     @Version
     private long version;
 
@@ -140,5 +151,11 @@ public class Case {
     public String getReturnReason() { return returnReason; }
     public OffsetDateTime getExplainedAt() { return explainedAt; }
     public OffsetDateTime getClosedAt() { return closedAt; }
+    public int getExtensionDays() { return extensionDays; }
+    public void setExtensionDays(int extensionDays) { this.extensionDays = extensionDays; }
+    public OffsetDateTime getReopenedAt() { return reopenedAt; }
+    public void setReopenedAt(OffsetDateTime reopenedAt) { this.reopenedAt = reopenedAt; }
+    public int getReopenCount() { return reopenCount; }
+    public void setReopenCount(int reopenCount) { this.reopenCount = reopenCount; }
     public long getVersion() { return version; }
 }

@@ -86,10 +86,8 @@ public class CaseService {
     public CaseDetail detail(Long caseId) {
         Case c = readableCase(caseId);
         Message m = c.getMessage();
-        DueDate due = c.isUrgent() && m.getBatch() != null
-                ? deadlines.urgent(m.getPostedAt().toInstant(), m.getBatch().getCutAt().toInstant())
-                : deadlines.forMessage(m.getPostedAt().toInstant());
-        // The explanation only if it still gives the stored due (a policy change or an extension may have moved it).
+        DueDate due = CaseClock.due(c, deadlines.calculator());
+        // The explanation only if it still gives the stored due (a policy change may have moved it since).
         boolean dueMatches = due.dueAt().toInstant().equals(c.getDueAt().toInstant());
         List<Case> all = em.createQuery("select x from Case x join fetch x.unit where x.message = :m order by x.id",
                 Case.class).setParameter("m", m).setMaxResults(100).getResultList();

@@ -275,4 +275,25 @@ class DueDateCalculatorTest {
         assertEquals(List.of(), DEFAULTS.forMessage(at(LocalDateTime.parse("2025-12-31T10:00"))).uncoveredYears());
         assertEquals(List.of(), CALENDAR_DAYS.forMessage(at(LocalDateTime.parse("2027-09-30T10:00"))).uncoveredYears());
     }
+
+    @ParameterizedTest(name = "due {0} 17:00, now {1} → {2}")
+    @CsvSource({
+            "2026-10-12, 2026-10-09T16:59, ON_TIME",  // 10-10 is the make-up Saturday before a Monday due
+            "2026-10-12, 2026-10-10T17:00, DUE_SOON", // one working day before: from the make-up Saturday's 17:00
+            "2026-10-09, 2026-09-30T16:00, ON_TIME",  // the National Day break lies between
+            "2026-10-09, 2026-10-08T17:00, DUE_SOON", // previous working day 10-08 (holiday until 10-07)
+            "2026-10-08, 2026-09-30T17:00, DUE_SOON", // 10-01..10-07 are rest days: 09-30 is the previous working day
+            "2026-10-08, 2026-10-08T17:00, DUE_SOON", // the due itself is still on time
+            "2026-10-08, 2026-10-08T17:01, OVERDUE_UNANSWERED"
+    })
+    void deadlineStates(LocalDate dueDay, LocalDateTime now, DeadlineState expected) {
+        assertEquals(expected, DEFAULTS.state(endOf(dueDay), at(now), false));
+    }
+
+    @Test
+    void overdueAnsweredAndCalendarDayDueSoon() {
+        Instant due = endOf(LocalDate.parse("2026-10-08"));
+        assertEquals(DeadlineState.OVERDUE, DEFAULTS.state(due, at(LocalDateTime.parse("2026-10-09T09:00")), true));
+        assertEquals(at(LocalDateTime.parse("2026-10-07T17:00")), CALENDAR_DAYS.dueSoonFrom(due));
+    }
 }
