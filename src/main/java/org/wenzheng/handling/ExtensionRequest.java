@@ -59,6 +59,9 @@ public class ExtensionRequest {
     @Column(name = "new_due_at")
     private OffsetDateTime newDueAt;
 
+    @Column(name = "decision_comment", length = 1000)
+    private String decisionComment;
+
     @Version
     private long version;
 
@@ -74,6 +77,21 @@ public class ExtensionRequest {
         this.reason = reason;
     }
 
+    /** A leader's answer; {@code newDueAt} only when granted. */
+    public void decide(Decision decision, Person leader, OffsetDateTime at, OffsetDateTime newDueAt, String comment) {
+        if (this.decision != null) {
+            throw new IllegalStateException("extension request " + id + " was already decided");
+        }
+        this.decision = decision;
+        this.decidedBy = leader;
+        this.decidedAt = at;
+        this.newDueAt = newDueAt;
+        this.decisionComment = comment;
+    }
+
+    public boolean isPending() { return decision == null; }
+    public String getDecisionComment() { return decisionComment; }
+    public long getVersion() { return version; }
     public Long getId() { return id; }
     public Case getHandlingCase() { return handlingCase; }
     public Person getRequestedBy() { return requestedBy; }

@@ -65,6 +65,10 @@ public class Reply {
     @Column(name = "published_at")
     private OffsetDateTime publishedAt;
 
+    /** The published reply this revision corrects (更正), or null. */
+    @Column(name = "corrects_id")
+    private Long correctsId;
+
     @Version
     private long version;
 
@@ -79,7 +83,63 @@ public class Reply {
         this.updatedAt = updatedAt;
     }
 
+    /** Whether the text may still change: a draft, or a draft the leader sent back. */
+    public boolean isEditable() {
+        return status == ReplyStatus.DRAFT || status == ReplyStatus.SENT_BACK;
+    }
+
+    /** A save of the text: the reply stays (or becomes again) a draft; a send-back comment stays visible. */
+    public void edit(String sanitisedHtml, Person by, OffsetDateTime at) {
+        require(isEditable());
+        this.bodyHtml = sanitisedHtml;
+        this.draftedBy = by;
+        this.updatedAt = at;
+    }
+
+    public void submit(OffsetDateTime at) {
+        require(isEditable());
+        this.status = ReplyStatus.SUBMITTED;
+        this.submittedAt = at;
+        this.updatedAt = at;
+    }
+
+    public void sendBack(Person leader, OffsetDateTime at, String comment) {
+        require(status == ReplyStatus.SUBMITTED);
+        this.status = ReplyStatus.SENT_BACK;
+        this.reviewedBy = leader;
+        this.reviewedAt = at;
+        this.reviewComment = comment;
+    }
+
+    public void approve(Person leader, OffsetDateTime at, String comment) {
+        require(status == ReplyStatus.SUBMITTED);
+        this.status = ReplyStatus.APPROVED;
+        this.reviewedBy = leader;
+        this.reviewedAt = at;
+        this.reviewComment = comment;
+    }
+
+    public void publish(OffsetDateTime at) {
+        require(status == ReplyStatus.APPROVED);
+        this.status = ReplyStatus.PUBLISHED;
+        this.publishedAt = at;
+    }
+
+    /** Replaced on the thread by a correction; stays in the case record. */
+    public void supersede() {
+        require(status == ReplyStatus.PUBLISHED);
+        this.status = ReplyStatus.SUPERSEDED;
+    }
+
+    private void require(boolean ok) {
+        if (!ok) {
+            throw new IllegalStateException("reply " + id + " is " + status);
+        }
+    }
+
     public Long getId() { return id; }
+    public Long getCorrectsId() { return correctsId; }
+    public void setCorrectsId(Long correctsId) { this.correctsId = correctsId; }
     public Case getHandlingCase() { return handlingCase; }
     public int getRevision() { return revision; }
     public String getBodyHtml() { return bodyHtml; }
