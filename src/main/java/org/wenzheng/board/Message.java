@@ -223,6 +223,27 @@ public class Message {
         this.dueAt = null;
     }
 
+    /** A unit started on the reply (its first draft): the citizen sees 办理中. Later steps leave it as it is. */
+    public void startHandling() {
+        if (status == MessageStatus.ROUTED) {
+            this.status = MessageStatus.HANDLING;
+        }
+    }
+
+    /** The approved reply is published under the message (or, after 重办, the new one). */
+    public void replied(OffsetDateTime at) {
+        requireStatus(MessageStatus.ROUTED, MessageStatus.HANDLING, MessageStatus.REPLIED);
+        this.status = MessageStatus.REPLIED;
+        this.repliedAt = at;
+    }
+
+    /** Handled again (重办) after the citizen was not satisfied: in handling again, with the new due date. */
+    public void reopen(OffsetDateTime newDueAt) {
+        requireStatus(MessageStatus.REPLIED);
+        this.status = MessageStatus.HANDLING;
+        this.dueAt = newDueAt;
+    }
+
     private void requireStatus(MessageStatus... allowed) {
         for (MessageStatus s : allowed) {
             if (status == s) {

@@ -15,6 +15,15 @@ public final class CaseClock {
     }
 
     public static DueDate due(Case c, DueDateCalculator calculator) {
+        return due(c, calculator, c.getExtensionDays());
+    }
+
+    /** The due the case would have with {@code moreDays} more extension days; {@link DueDate#clamped()} if capped. */
+    public static DueDate withExtension(Case c, DueDateCalculator calculator, int moreDays) {
+        return due(c, calculator, c.getExtensionDays() + moreDays);
+    }
+
+    private static DueDate due(Case c, DueDateCalculator calculator, int extensionDays) {
         Message m = c.getMessage();
         DueDate base;
         if (c.getReopenedAt() != null) {
@@ -24,10 +33,10 @@ public final class CaseClock {
         } else {
             base = calculator.forMessage(m.getPostedAt().toInstant());
         }
-        if (c.getExtensionDays() == 0 || c.getReopenedAt() != null) {
+        if (extensionDays == 0 || c.getReopenedAt() != null) {
             // A reopened case's fresh clock is not extended against the first message's cap, which has passed.
             return base;
         }
-        return calculator.extendBy(m.getPostedAt().toInstant(), base.due(), c.getExtensionDays());
+        return calculator.extendBy(m.getPostedAt().toInstant(), base.due(), extensionDays);
     }
 }
