@@ -133,14 +133,15 @@ public class BoardService {
         PublicMessage message = row(row);
         List<PublicReply> replies = new ArrayList<>();
         for (Object o : em.createNativeQuery("""
-                        select r.id, u.name, u.name_en, r.published_at, r.body_html
+                        select r.id, u.name, u.name_en, r.published_at, r.body_html, r.corrects_id
                         from reply r join handling_case k on k.id = r.case_id join unit u on u.id = k.unit_id
                         where k.message_id = ?1 and k.unit_role = 'LEAD' and r.status = 'PUBLISHED'
                         order by r.published_at, r.id""")
                 .setParameter(1, id)
                 .getResultList()) {
             Object[] r = (Object[]) o;
-            replies.add(new PublicReply(number(r[0]), (String) r[1], (String) r[2], time(r[3]), (String) r[4]));
+            replies.add(new PublicReply(number(r[0]), (String) r[1], (String) r[2], time(r[3]), (String) r[4],
+                    r[5] != null));
         }
         OffsetDateTime firstReply = replies.isEmpty() ? message.repliedAt() : replies.get(0).publishedAt();
         List<TimelineStep> timeline = timeline(message.step(), List.of(

@@ -639,7 +639,9 @@ public class HandlingService {
         c.setStatus(CaseStatus.DRAFTING);
         DueDate due = CaseClock.due(c, deadlines.calculator());
         c.setDueAt(due.dueAt());
-        c.getMessage().reopen(due.dueAt());
+        if (c.getMessage().getStatus() == org.wenzheng.board.MessageStatus.REPLIED) {
+            c.getMessage().reopen(due.dueAt());
+        }
         flush();
         audit.record("citizen", "CITIZEN", "CASE_REOPENED", "case", c.getId(), "{\"due\":\"" + before + "\"}",
                 "{\"due\":\"" + due.dueAt() + "\",\"reopenCount\":" + c.getReopenCount() + ",\"reply\":" + replyId

@@ -235,6 +235,17 @@ public class PostingService {
                 u == null ? null : u.getName(), u == null ? null : u.getNameEn(), m.getPostedAt(), m.getDueAt(),
                 m.getStatus() == MessageStatus.REJECTED ? m.getRejectedReason() : null,
                 merged == null ? null : merged.getId(), merged != null && merged.isPublicVisible(),
-                files, replyInfos, followUps);
+                files, replyInfos, followUps, extensionReason(m.getId()));
+    }
+
+    /** The reason of the lead case's latest granted extension: the citizen sees why the due date moved. */
+    private String extensionReason(Long messageId) {
+        return em.createQuery("""
+                        select e.reason from ExtensionRequest e join e.handlingCase c
+                        where c.message.id = :m and c.unitRole = :lead and e.decision = :granted
+                        order by e.decidedAt desc, e.id desc""", String.class)
+                .setParameter("m", messageId).setParameter("lead", UnitRole.LEAD)
+                .setParameter("granted", org.wenzheng.handling.ExtensionRequest.Decision.GRANTED)
+                .setMaxResults(1).getResultList().stream().findFirst().orElse(null);
     }
 }
