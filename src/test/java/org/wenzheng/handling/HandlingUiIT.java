@@ -109,7 +109,7 @@ class HandlingUiIT extends BrowserTest {
         editor.sendKeys(reply);
         browser.findElement(By.id("draft:save")).click();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("pageMessages"), "草稿已保存。"));
-        assertTrue(browser.findElement(By.id("versions")).getText().contains("联系员 张伟"),
+        assertTrue(browser.findElement(By.id("versions")).getText().contains("1 · liaison · "),
                 browser.findElement(By.id("versions")).getText());
         browser.findElement(By.id("draft:submit")).click();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("pageMessages"), "答复已提交审定。"));
