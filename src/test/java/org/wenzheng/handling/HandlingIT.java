@@ -3,6 +3,8 @@ package org.wenzheng.handling;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +12,7 @@ import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -47,8 +50,16 @@ import org.wenzheng.routing.RoutingService;
 import org.wenzheng.routing.RoutingViews.RouteCommand;
 import org.wenzheng.routing.RoutingViews.RouteResult;
 import org.wenzheng.testsupport.Deployments;
+import org.wenzheng.testsupport.TestApiTokens;
+import org.wenzheng.testsupport.TestDb;
 import org.wenzheng.testsupport.TestMailServer;
 
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -66,7 +77,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * co-unit's contribution, an extension refused past the cap and one granted (due date moved, the citizen sees why),
  * submission, send-back with mail, approval only by a leader with the 答非所问 warnings, manual publication by the
  * intake officer (thread, message status, citizen's mail delivered to GreenMail), a correction superseding the
- * published reply, and an unsatisfied rating reopening the case with a new due date. Steps depend on each other,
+ * published reply, an unsatisfied rating reopening the case with a new due date, and the JSON API with staff tokens. Steps depend on each other,
  * hence the order; people act through @RunAs beans.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -137,6 +148,9 @@ class HandlingIT {
 
     @Inject
     AsIntake asIntake;
+
+    @ArquillianResource
+    URL base;
 
     @Test
     @Order(1)
@@ -455,7 +469,93 @@ class HandlingIT {
         }
     }
 
+    @Test
+    @Order(12)
+    @RunAsClient
+    void theJsonApiTakesStaffTokensAndAnswersRefusalsAsErrorJson() throws Exception {
+        long caseId = TestDbQueries.leadCaseOf("HIT-A");
+        HttpClient http = HttpClient.newHttpClient();
+        String liaison = TestApiTokens.mint("handlingit-a1", Role.LIAISON.name());
+        String other = TestApiTokens.mint("handlingit-b", Role.LIAISON.name());
+        String leader = TestApiTokens.mint("leader", Role.LEADER.name());
+
+        assertEquals(401, send(http, null, "GET", "api/v1/handling/inbox", null).statusCode());
+        HttpResponse<String> inbox = send(http, liaison, "GET", "api/v1/handling/inbox", null);
+        assertEquals(200, inbox.statusCode(), inbox.body());
+        assertTrue(Json.createReader(new StringReader(inbox.body())).readArray().stream()
+                .anyMatch(v -> v.asJsonObject().getJsonNumber("caseId").longValue() == caseId), inbox.body());
+
+        HttpResponse<String> forbidden = send(http, other, "GET", "api/v1/handling/cases/" + caseId, null);
+        assertEquals(403, forbidden.statusCode(), forbidden.body());
+        assertEquals("forbidden", json(forbidden).getString("code"));
+
+        HttpResponse<String> one = send(http, liaison, "GET", "api/v1/handling/cases/" + caseId, null);
+        assertEquals(200, one.statusCode(), one.body());
+        long version = json(one).getJsonObject("reply").getJsonNumber("version").longValue();
+
+        HttpResponse<String> stale = send(http, liaison, "PUT", "api/v1/handling/cases/" + caseId + "/draft",
+                "{\"bodyHtml\":\"<p>旧稿</p>\",\"version\":" + (version + 7) + "}");
+        assertEquals(409, stale.statusCode(), stale.body());
+        assertEquals("conflict", json(stale).getString("code"));
+        assertTrue(json(stale).getString("message").contains("青石巷路灯已再次检修"), stale.body());
+
+        HttpResponse<String> saved = send(http, liaison, "PUT", "api/v1/handling/cases/" + caseId + "/draft",
+                "{\"bodyHtml\":\"<p>青石巷路灯已再次检修，<img src=x onerror=alert(1)>更换灯具。</p>\",\"version\":"
+                        + version + "}");
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertTrue(json(saved).getJsonNumber("version").longValue() > version);
+
+        HttpResponse<String> wrongState = send(http, leader, "POST", "api/v1/handling/cases/" + caseId + "/approve",
+                "{\"version\":" + version + "}");
+        assertEquals(409, wrongState.statusCode(), wrongState.body());
+        assertEquals("wrong_state", json(wrongState).getString("code"));
+        HttpResponse<String> notLeader = send(http, liaison, "GET", "api/v1/handling/review-queue", null);
+        assertEquals(403, notLeader.statusCode(), notLeader.body());
+        assertEquals(200, send(http, leader, "GET", "api/v1/handling/review-queue", null).statusCode());
+
+        HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create(base + "openapi")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/v1/handling/cases/{id}/draft")
+                || openapi.body().contains("/handling/cases/{id}/draft"), "documented in OpenAPI");
+    }
+
     // --- helpers ---
+
+    private HttpResponse<String> send(HttpClient http, String token, String method, String path, String json)
+            throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Accept-Language", "zh-CN");
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        r.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            r.header("Content-Type", "application/json");
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> r) {
+        return Json.createReader(new StringReader(r.body())).readObject();
+    }
+
+    /** Client-side reads of the run's database: statics set in the container are not seen by the client JVM. */
+    static final class TestDbQueries {
+        static long leadCaseOf(String unitCode) throws Exception {
+            try (java.sql.Connection db = TestDb.connect();
+                 java.sql.PreparedStatement ps = db.prepareStatement("""
+                         select c.id from handling_case c join unit u on u.id = c.unit_id
+                         where u.code = ? and c.unit_role = 'LEAD' order by c.id desc limit 1""")) {
+                ps.setString(1, unitCode);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    return rs.getLong(1);
+                }
+            }
+        }
+    }
 
     private void setting(String value) throws Exception {
         tx.begin();

@@ -202,7 +202,7 @@ public class CaseWorkBean implements Serializable {
 
     public String fileUrl(Long fileId) {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                + "/api/v1/handling/cases/" + id + "/files/" + fileId;
+                + "/office/handling/file?case=" + id + "&file=" + fileId;
     }
 
     public Long getId() { return id; }
