@@ -513,7 +513,7 @@ class HandlingIT {
         assertEquals(403, notLeader.statusCode(), notLeader.body());
         assertEquals(200, send(http, leader, "GET", "api/v1/handling/review-queue", null).statusCode());
 
-        HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create(base + "openapi")).GET().build(),
+        HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(new URL(base, "/openapi").toURI()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/api/v1/handling/cases/{id}/draft")

@@ -12,6 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.wenzheng.testsupport.Axe;
 import org.wenzheng.testsupport.BrowserTest;
 import org.wenzheng.testsupport.Deployments;
 import org.wenzheng.testsupport.TestDb;
@@ -101,10 +102,12 @@ class HandlingUiIT extends BrowserTest {
         WebElement inboxRow = link.findElement(By.xpath("./ancestor::tr"));
         assertEquals("ON_TIME", inboxRow.findElement(By.cssSelector(".wz-deadline")).getAttribute("data-state"));
         assertEquals("正常", inboxRow.findElement(By.cssSelector(".wz-deadline")).getText());
+        Axe.assertNoViolations(browser);
         link.click();
         assertEquals(title, wait(ExpectedConditions.presenceOfElementLocated(By.id("case-title"))).getText());
         assertEquals("ON_TIME", browser.findElement(By.id("case-state")).getAttribute("data-state"));
         WebElement editor = wait(ExpectedConditions.elementToBeClickable(By.cssSelector("#draft\\:editor .ql-editor")));
+        Axe.assertNoViolations(browser);
         editor.click();
         editor.sendKeys(reply);
         browser.findElement(By.id("draft:save")).click();
@@ -120,7 +123,9 @@ class HandlingUiIT extends BrowserTest {
         // The leader approves it from the review queue; publication is automatic.
         signIn("leader");
         browser.get(base + "office/handling/review.xhtml");
-        wait(ExpectedConditions.presenceOfElementLocated(By.id("queue"))).findElement(By.linkText(title)).click();
+        WebElement queue = wait(ExpectedConditions.presenceOfElementLocated(By.id("queue")));
+        Axe.assertNoViolations(browser);
+        queue.findElement(By.linkText(title)).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("review:approve")));
         assertTrue(browser.findElement(By.id("reply-body")).getText().contains("垃圾清运"));
         browser.findElement(By.id("review:comment")).sendKeys("同意。");

@@ -59,6 +59,16 @@ public class CaseWorkBean implements Serializable {
         reload(true);
     }
 
+    /**
+     * Before rendering: if the case page's other part (routing's return form) changed the case's status, read the
+     * case again so the handling part never offers what no longer applies.
+     */
+    public void sync(org.wenzheng.handling.CaseDetail shown) {
+        if (shown != null && workspace != null && shown.status() != workspace.detail().status()) {
+            reload(true);
+        }
+    }
+
     private void reload(boolean takeText) {
         try {
             workspace = handling.workspace(id);
