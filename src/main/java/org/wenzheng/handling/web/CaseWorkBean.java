@@ -48,7 +48,8 @@ public class CaseWorkBean implements Serializable {
 
     public void load() {
         FacesContext fc = FacesContext.getCurrentInstance();
-        if (fc.isPostback()) {
+        // The routing part of the page (first view action) may already have answered 403/404.
+        if (fc.isPostback() || fc.getResponseComplete()) {
             return;
         }
         try {
