@@ -1,0 +1,98 @@
+package org.wenzheng.supervision;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wenzheng.common.scheduling.Schedulable;
+import org.wenzheng.deadline.DeadlinePolicy;
+import org.wenzheng.deadline.DeadlineService;
+import org.wenzheng.deadline.WorkingDayCalendar;
+import org.wenzheng.intake.Severity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.function.IntSupplier;
+
+/**
+ * The deadline scan (job {@code deadline-scan}, every wz.supervision.scanMinutes, default 1): records deadline
+ * states, reminds units of cases falling due, alerts the leaders about major cases without a first response, and
+ * marks notices answered by a reply. It looks at everything not yet done, not only at what fell due since the last
+ * run, so a missed run or a restart is caught up at the next one; see {@link DeadlineScanSteps} for why nothing is
+ * done twice.
+ */
+@ApplicationScoped
+public class DeadlineScan implements Schedulable {
+
+    public static final String JOB = "deadline-scan";
+    /** Cases per transaction: big enough to be set-based, small enough not to hold locks long. */
+    static final int CHUNK = 1000;
+
+    @Inject
+    DeadlineScanSteps steps;
+
+    @Inject
+    DeadlineService deadlines;
+
+    @Inject
+    SupervisionSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "wz.supervision.scanMinutes", defaultValue = "1")
+    int scanMinutes;
+
+    /** What one scan did. */
+    public record Result(int stateChanges, int reminders, int alerts, int noticesAnswered, long millis) {
+        @Override
+        public String toString() {
+            return "states " + stateChanges + ", reminders " + reminders + ", alerts " + alerts
+                    + ", notices answered " + noticesAnswered + " in " + millis + " ms";
+        }
+    }
+
+    @Override
+    public String jobName() {
+        return JOB;
+    }
+
+    @Override
+    public OffsetDateTime nextRunAfter(OffsetDateTime after) {
+        return after.plusMinutes(Math.max(1, scanMinutes));
+    }
+
+    @Override
+    public String run(OffsetDateTime due) {
+        return scan().toString();
+    }
+
+    /** One full scan at the clock's now. Safe to call concurrently and repeatedly. */
+    public Result scan() {
+        long start = System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        DeadlinePolicy policy = deadlines.policy();
+        WorkingDayCalendar calendar = deadlines.calendar();
+        String zone = policy.zone().getId();
+        DueSoonWindow states = DueSoonWindow.at(now.toInstant(), 1, calendar, policy);
+        DueSoonWindow reminders = DueSoonWindow.at(now.toInstant(), settings.reminderLeadDays(), calendar, policy);
+        Duration major = settings.firstResponseLimit(Severity.MAJOR).orElseThrow();
+        Duration extraordinary = settings.firstResponseLimit(Severity.EXTRAORDINARY).orElseThrow();
+        int changed = chunks(() -> steps.recordStates(now, states, zone, CHUNK));
+        int reminded = chunks(() -> steps.remind(now, reminders, zone, CHUNK));
+        int alerted = chunks(() -> steps.alertFirstResponse(now, major, extraordinary, CHUNK));
+        int answered = steps.linkReplies(now);
+        return new Result(changed, reminded, alerted, answered, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static int chunks(IntSupplier step) {
+        int total = 0;
+        int n;
+        do {
+            n = step.getAsInt();
+            total += n;
+        } while (n >= CHUNK);
+        return total;
+    }
+}
