@@ -95,13 +95,15 @@ public class SupervisionMail {
     }
 
     /**
-     * One mail for the notices just issued to a unit, to its liaisons and its head (the unit's head_email, where
-     * recorded), with a link to each notice and its PDF. The outbox sends plain text without attachments.
+     * One mail for the notices just issued to a unit, to its liaisons, its head (the unit's head_email) and its
+     * office mailbox (the unit's email), where recorded, with a link to each notice and its PDF. The outbox sends plain text without attachments.
      */
-    int notices(Long unitId, String unitName, String headEmail, List<OverdueNotice> notices) {
+    int notices(Long unitId, String unitName, String headEmail, String unitEmail, List<OverdueNotice> notices) {
         Set<String> to = new LinkedHashSet<>(liaisonAddresses(List.of(unitId)).getOrDefault(unitId, List.of()));
-        if (headEmail != null && !headEmail.isBlank()) {
-            to.add(headEmail.strip());
+        for (String address : new String[]{headEmail, unitEmail}) {
+            if (address != null && !address.isBlank()) {
+                to.add(address.strip());
+            }
         }
         StringBuilder list = new StringBuilder();
         for (OverdueNotice n : notices) {

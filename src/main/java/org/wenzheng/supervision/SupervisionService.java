@@ -262,7 +262,7 @@ public class SupervisionService {
                         "{\"notice\":\"" + n.getNumberText() + "\",\"id\":" + n.getId() + "}");
             }
             Unit u = notices.get(0).getUnit();
-            mail.notices(u.getId(), u.getName(), u.getHeadEmail(), notices);
+            mail.notices(u.getId(), u.getName(), u.getHeadEmail(), u.getEmail(), notices);
         }
         return byUnit.values().stream().flatMap(List::stream).toList();
     }
