@@ -128,8 +128,10 @@ public class Bulletin {
     /** Published on the board, with the PDF as it is kept from now on. */
     public void publish(byte[] pdfBytes, OffsetDateTime at) {
         require(Status.APPROVED);
-        this.status = Status.PUBLISHED;
+        // The PDF first: touching the lazy column makes EclipseLink fetch the rest of the row, which would undo
+        // changes made before it.
         this.pdf = pdfBytes;
+        this.status = Status.PUBLISHED;
         this.publishedAt = at;
     }
 

@@ -2,15 +2,11 @@ package org.wenzheng.supervision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenzheng.common.scheduling.Schedulable;
-import org.wenzheng.deadline.DeadlinePolicy;
-import org.wenzheng.deadline.DeadlineService;
-import org.wenzheng.deadline.WorkingDayCalendar;
-import org.wenzheng.intake.Severity;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.function.IntSupplier;
 
@@ -22,6 +18,9 @@ import java.util.function.IntSupplier;
  * done twice.
  */
 @ApplicationScoped
+// Outside the caller's transaction (the scheduler's tick may hold one with another job's resources): each step
+// below is a transaction of its own, and the settings are plain reads.
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class DeadlineScan implements Schedulable {
 
     public static final String JOB = "deadline-scan";
@@ -30,12 +29,6 @@ public class DeadlineScan implements Schedulable {
 
     @Inject
     DeadlineScanSteps steps;
-
-    @Inject
-    DeadlineService deadlines;
-
-    @Inject
-    SupervisionSettings settings;
 
     @Inject
     Clock clock;
@@ -72,16 +65,10 @@ public class DeadlineScan implements Schedulable {
     public Result scan() {
         long start = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        DeadlinePolicy policy = deadlines.policy();
-        WorkingDayCalendar calendar = deadlines.calendar();
-        String zone = policy.zone().getId();
-        DueSoonWindow states = DueSoonWindow.at(now.toInstant(), 1, calendar, policy);
-        DueSoonWindow reminders = DueSoonWindow.at(now.toInstant(), settings.reminderLeadDays(), calendar, policy);
-        Duration major = settings.firstResponseLimit(Severity.MAJOR).orElseThrow();
-        Duration extraordinary = settings.firstResponseLimit(Severity.EXTRAORDINARY).orElseThrow();
-        int changed = chunks(() -> steps.recordStates(now, states, zone, CHUNK));
-        int reminded = chunks(() -> steps.remind(now, reminders, zone, CHUNK));
-        int alerted = chunks(() -> steps.alertFirstResponse(now, major, extraordinary, CHUNK));
+        DeadlineScanSteps.Plan plan = steps.plan(now);
+        int changed = chunks(() -> steps.recordStates(now, plan.states(), plan.zone(), CHUNK));
+        int reminded = chunks(() -> steps.remind(now, plan.reminders(), plan.zone(), CHUNK));
+        int alerted = chunks(() -> steps.alertFirstResponse(now, plan.major(), plan.extraordinary(), CHUNK));
         int answered = steps.linkReplies(now);
         return new Result(changed, reminded, alerted, answered, (System.nanoTime() - start) / 1_000_000);
     }

@@ -6,7 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.wenzheng.audit.AuditTrail;
+import org.wenzheng.deadline.DeadlinePolicy;
+import org.wenzheng.deadline.DeadlineService;
 import org.wenzheng.deadline.DeadlineState;
+import org.wenzheng.deadline.WorkingDayCalendar;
+import org.wenzheng.intake.Severity;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -38,6 +42,28 @@ public class DeadlineScanSteps {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    DeadlineService deadlines;
+
+    @Inject
+    SupervisionSettings settings;
+
+    /** What one scan works with, read once at its start. */
+    public record Plan(DueSoonWindow states, DueSoonWindow reminders, String zone, Duration major,
+                       Duration extraordinary) {
+    }
+
+    /** Reads the policy, calendar and settings in a transaction of its own (never a bare read in a worker thread). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Plan plan(OffsetDateTime now) {
+        DeadlinePolicy policy = deadlines.policy();
+        WorkingDayCalendar calendar = deadlines.calendar();
+        return new Plan(DueSoonWindow.at(now.toInstant(), 1, calendar, policy),
+                DueSoonWindow.at(now.toInstant(), settings.reminderLeadDays(), calendar, policy),
+                policy.zone().getId(), settings.firstResponseLimit(Severity.MAJOR).orElseThrow(),
+                settings.firstResponseLimit(Severity.EXTRAORDINARY).orElseThrow());
+    }
 
     /**
      * Records up to {@code limit} deadline-state changes (new open cases, changed states or dues) in case_deadline and
