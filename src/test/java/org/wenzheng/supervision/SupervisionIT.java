@@ -488,9 +488,23 @@ class SupervisionIT {
 
     // --- in-container helpers ---
 
+    /**
+     * Reads in a transaction of the test's own: a read outside one leaves a non-transactional EntityManager on the
+     * request, which Payara also closes when a managed-executor task started from this request ends, and then fails
+     * closing it a second time at the end of the request.
+     */
+    private <T> T read(java.util.concurrent.Callable<T> work) throws Exception {
+        tx.begin();
+        try {
+            return work.call();
+        } finally {
+            tx.commit();
+        }
+    }
+
     private Unit unitA() throws Exception {
-        List<Unit> found = em.createQuery("select u from Unit u where u.code = :c", Unit.class)
-                .setParameter("c", UNIT_A).getResultList();
+        List<Unit> found = read(() -> em.createQuery("select u from Unit u where u.code = :c", Unit.class)
+                .setParameter("c", UNIT_A).getResultList());
         if (!found.isEmpty()) {
             return found.get(0);
         }
@@ -507,8 +521,8 @@ class SupervisionIT {
         return u;
     }
 
-    private Unit cg() {
-        return em.createQuery("select u from Unit u where u.code = 'CG'", Unit.class).getSingleResult();
+    private Unit cg() throws Exception {
+        return read(() -> em.createQuery("select u from Unit u where u.code = 'CG'", Unit.class).getSingleResult());
     }
 
     /** A routed message with one lead case due at {@code due}; posted an hour ago (by the application's clock). */
@@ -533,13 +547,14 @@ class SupervisionIT {
         scheduler.tick();
     }
 
-    private long reminders(Long caseId) {
-        return ((Number) em.createNativeQuery("select count(*) from case_reminder where case_id = ?1")
-                .setParameter(1, caseId).getSingleResult()).longValue();
+    private long reminders(Long caseId) throws Exception {
+        return read(() -> ((Number) em.createNativeQuery("select count(*) from case_reminder where case_id = ?1")
+                .setParameter(1, caseId).getSingleResult()).longValue());
     }
 
-    private List<OutgoingMail> reminderMails(Long caseId) {
-        return outbox.about("case", caseId).stream().filter(m -> m.getSubject().startsWith("【催办】")).toList();
+    private List<OutgoingMail> reminderMails(Long caseId) throws Exception {
+        return read(() -> outbox.about("case", caseId).stream().filter(m -> m.getSubject().startsWith("【催办】"))
+                .toList());
     }
 
     private List<OutgoingMail> alertMails(Long caseId) {
@@ -562,9 +577,9 @@ class SupervisionIT {
                 .setParameter("t", type).setParameter("id", id).setParameter("a", action).getSingleResult();
     }
 
-    private long runsOf(String job) {
-        return ((Number) em.createNativeQuery("select runs from scheduled_job where name = ?1").setParameter(1, job)
-                .getSingleResult()).longValue();
+    private long runsOf(String job) throws Exception {
+        return read(() -> ((Number) em.createNativeQuery("select runs from scheduled_job where name = ?1")
+                .setParameter(1, job).getSingleResult()).longValue());
     }
 
     private NoticeView noticeOf(String title) throws Exception {
