@@ -109,7 +109,7 @@ public class SupervisionMail {
         for (OverdueNotice n : notices) {
             list.append(zh("supervision.mail.notice.line", n.getNumberText(), n.getHandlingCase().getMessage().getTitle(),
                     time(n.getHandlingCase().getDueAt()), link("/office/supervision/notice.xhtml?id=" + n.getId()),
-                    link("/api/v1/supervision/notices/" + n.getId() + "/pdf"))).append('\n');
+                    link("/office/supervision/notice.pdf?id=" + n.getId()))).append('\n');
         }
         String subject = notices.size() == 1
                 ? zh("supervision.mail.notice.subject", notices.get(0).getNumberText(), unitName)

@@ -52,6 +52,7 @@ import org.wenzheng.supervision.SupervisionViews.Filter;
 import org.wenzheng.supervision.SupervisionViews.LineView;
 import org.wenzheng.supervision.SupervisionViews.NoticeView;
 import org.wenzheng.testsupport.Deployments;
+import org.wenzheng.testsupport.TestApiTokens;
 import org.wenzheng.testsupport.TestMailServer;
 
 import java.io.StringReader;
@@ -386,34 +387,54 @@ class SupervisionIT {
     @Test
     @Order(7)
     @RunAsClient
-    void overHttpThePdfIsAnAttachmentForTheSupervisorAndRefusedToAnotherUnitsLiaison() throws Exception {
+    void thePdfIsAnAttachmentForTheSupervisorAndRefusedToAnotherUnitsLiaisonOnPagesAndApi() throws Exception {
         long noticeId = queryLong("select n.id from overdue_notice n join handling_case c on c.id = n.case_id"
                 + " join message m on m.id = c.message_id where m.title = ?", "督办测试通知单城管");
-        HttpResponse<byte[]> anonymous = client().send(HttpRequest.newBuilder(uri("api/v1/supervision/notices/"
-                + noticeId + "/pdf")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(401, anonymous.statusCode());
+        String page = "office/supervision/notice.pdf?id=" + noticeId;
+        String api = "api/v1/supervision/notices/" + noticeId + "/pdf";
 
-        HttpClient stranger = signIn(LIAISON_A, PASSWORD);
-        HttpResponse<byte[]> refused = stranger.send(HttpRequest.newBuilder(uri("api/v1/supervision/notices/"
-                + noticeId + "/pdf")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        // Pages (signed-in session): the unit's stranger is refused, the supervisor downloads it.
+        HttpResponse<byte[]> anonymous = client().send(HttpRequest.newBuilder(uri(page)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(anonymous.uri().getPath().endsWith("login.xhtml"), "to the sign-in page: " + anonymous.uri());
+        HttpResponse<byte[]> refused = signIn(LIAISON_A, PASSWORD).send(HttpRequest.newBuilder(uri(page)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(403, refused.statusCode());
-
-        HttpClient supervisor = signIn("supervisor", "wenzheng-demo");
-        HttpResponse<byte[]> pdf = supervisor.send(HttpRequest.newBuilder(uri("api/v1/supervision/notices/"
-                + noticeId + "/pdf")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = signIn("supervisor", "wenzheng-demo").send(HttpRequest.newBuilder(uri(page)).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
         assertEquals("%PDF", new String(Arrays.copyOf(pdf.body(), 4), StandardCharsets.US_ASCII));
 
+        // The API (staff tokens): the same object check.
+        assertEquals(401, client().send(HttpRequest.newBuilder(uri(api)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+        String stranger = TestApiTokens.mint(LIAISON_A, "LIAISON");
+        assertEquals(403, client().send(HttpRequest.newBuilder(uri(api)).header("Authorization", "Bearer " + stranger)
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+        String supervisor = TestApiTokens.mint("supervisor", "SUPERVISOR");
+        HttpResponse<byte[]> viaApi = client().send(HttpRequest.newBuilder(uri(api))
+                .header("Authorization", "Bearer " + supervisor).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, viaApi.statusCode());
+        assertTrue(viaApi.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals("%PDF", new String(Arrays.copyOf(viaApi.body(), 4), StandardCharsets.US_ASCII));
+
         long unitId = queryLong("select id from unit where code = ?", UNIT_A);
-        HttpResponse<String> board = supervisor.send(HttpRequest.newBuilder(uri("api/v1/supervision/board?unitId="
-                        + unitId + "&state=OVERDUE_UNANSWERED")).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> board = client().send(HttpRequest.newBuilder(uri("api/v1/supervision/board?unitId="
+                        + unitId + "&state=OVERDUE_UNANSWERED")).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + supervisor).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, board.statusCode(), board.body());
         assertTrue(board.body().contains("督办测试整单位一"), board.body());
-        HttpResponse<String> badState = supervisor.send(HttpRequest.newBuilder(uri("api/v1/supervision/board?state=LATE"))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> badState = client().send(HttpRequest.newBuilder(uri("api/v1/supervision/board?state=LATE"))
+                .header("Accept", "application/json").header("Authorization", "Bearer " + supervisor).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(400, badState.statusCode(), badState.body());
+        HttpResponse<String> notAnswerable = client().send(HttpRequest.newBuilder(uri("api/v1/supervision/notices/"
+                        + noticeId + "/answer")).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("Authorization", "Bearer " + stranger)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"不是我们的\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, notAnswerable.statusCode(), notAnswerable.body());
 
         TestMailServer.greenMail().waitForIncomingEmail(10_000, 2);
         List<MimeMessage> notices = Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
@@ -484,6 +505,10 @@ class SupervisionIT {
                 uri("api/v1/bulletins/" + id)).header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body())).readObject();
         assertEquals("PUBLISHED", one.getString("status"));
+        HttpResponse<byte[]> pdf = client().send(HttpRequest.newBuilder(uri("bulletins/bulletin.pdf?id=" + id)).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("%PDF", new String(Arrays.copyOf(pdf.body(), 4), StandardCharsets.US_ASCII));
     }
 
     // --- in-container helpers ---
