@@ -269,8 +269,9 @@ class SupervisionIT {
         scan.scan();
         assertEquals(1, audits(id, "CASE_OVERDUE_UNANSWERED"), "one entry for the transition, not one per scan");
 
+        Long unitId = unitA().getId();
         BoardPage board = asSupervisor.call(() -> supervision.board(
-                new Filter(unitA().getId(), null, null, DeadlineState.OVERDUE_UNANSWERED), 0, 50));
+                new Filter(unitId, null, null, DeadlineState.OVERDUE_UNANSWERED), 0, 50));
         assertTrue(board.rows().stream().anyMatch(r -> r.caseId().equals(id)
                 && r.state() == DeadlineState.OVERDUE_UNANSWERED && r.stateSince() != null), board.toString());
         assertTrue(board.counts().overdueUnanswered() >= 1);
@@ -346,7 +347,8 @@ class SupervisionIT {
         assertAccessDenied(() -> asLeader.call(() -> supervision.issueForCase(notDue)));
 
         // The whole unit at once: the overdue unanswered cases without an open notice, one notice each.
-        List<NoticeView> unit = asSupervisor.call(() -> supervision.issueForUnit(unitA().getId()));
+        Long unitId = unitA().getId();
+        List<NoticeView> unit = asSupervisor.call(() -> supervision.issueForUnit(unitId));
         List<Long> cases = unit.stream().map(NoticeView::caseId).toList();
         assertTrue(cases.containsAll(List.of(a6, a7)), cases.toString());
         assertFalse(cases.contains(a5));
@@ -376,7 +378,8 @@ class SupervisionIT {
         assertNotNull(em.find(Case.class, own.caseId()).getExplainedAt());
         assertEquals("supervision.error.alreadyAnswered", assertThrows(ActionRefused.class,
                 () -> asLiaison.call(() -> supervision.explain(own.id(), "再说明一次", null))).key());
-        BoardPage board = asSupervisor.call(() -> supervision.board(new Filter(cg().getId(), null, null, null), 0, 200));
+        Long cgId = cg().getId();
+        BoardPage board = asSupervisor.call(() -> supervision.board(new Filter(cgId, null, null, null), 0, 200));
         assertTrue(board.rows().stream().anyMatch(r -> r.caseId().equals(own.caseId())
                 && r.state() == DeadlineState.OVERDUE), "explained, so overdue but no longer unanswered");
         List<NoticeView> onCase = asLiaison.call(() -> supervision.noticesOfCase(own.caseId()));
@@ -514,7 +517,7 @@ class SupervisionIT {
     // --- in-container helpers ---
 
     /**
-     * Reads in a transaction of the test's own: a read outside one leaves a non-transactional EntityManager on the
+     * Reads in a transaction of the test's own (never from inside an @RunAs call, which has its own): a read outside one leaves a non-transactional EntityManager on the
      * request, which Payara also closes when a managed-executor task started from this request ends, and then fails
      * closing it a second time at the end of the request.
      */
