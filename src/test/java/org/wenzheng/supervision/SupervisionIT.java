@@ -514,6 +514,25 @@ class SupervisionIT {
         assertEquals("%PDF", new String(Arrays.copyOf(pdf.body(), 4), StandardCharsets.US_ASCII));
     }
 
+    @Test
+    @Order(10)
+    void aSubmittedReplyAnswersTheNoticeAndTheCaseIsNoLongerUnanswered() throws Exception {
+        NoticeView notice = noticeOf("督办测试通知单甲");
+        assertFalse(notice.answered());
+        tx.begin();
+        em.createNativeQuery("insert into reply (id, case_id, revision, body_html, status, updated_at, submitted_at)"
+                        + " values (nextval('reply_seq'), ?1, 1, '<p>已修复。</p>', 'SUBMITTED', now(), now())")
+                .setParameter(1, notice.caseId()).executeUpdate();
+        tx.commit();
+        DeadlineScan.Result result = scan.scan();
+        assertTrue(result.noticesAnswered() >= 1, result.toString());
+        NoticeView answered = noticeOf("督办测试通知单甲");
+        assertEquals(OverdueNotice.AnswerKind.REPLY, answered.answerKind());
+        assertEquals("OVERDUE", read(() -> recordedState(notice.caseId())));
+        assertEquals(1, read(() -> audits(notice.caseId(), "NOTICE_ANSWERED_BY_REPLY")));
+        assertEquals(1, read(() -> audits(notice.caseId(), "CASE_OVERDUE")), "answered after its due: overdue, answered");
+    }
+
     // --- in-container helpers ---
 
     /**
