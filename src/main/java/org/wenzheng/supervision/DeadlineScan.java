@@ -25,7 +25,8 @@ public class DeadlineScan implements Schedulable {
 
     public static final String JOB = "deadline-scan";
     /** Cases per transaction: big enough to be set-based, small enough not to hold locks long. */
-    static final int CHUNK = 1000;
+    static final int STATE_CHUNK = 10_000;
+    static final int MAIL_CHUNK = 2_000;
 
     @Inject
     DeadlineScanSteps steps;
@@ -38,11 +39,13 @@ public class DeadlineScan implements Schedulable {
     int scanMinutes;
 
     /** What one scan did. */
-    public record Result(int stateChanges, int reminders, int alerts, int noticesAnswered, long millis) {
+    public record Result(int stateChanges, int reminders, int alerts, int noticesAnswered, long millis,
+                         long stateMillis, long reminderMillis) {
         @Override
         public String toString() {
-            return "states " + stateChanges + ", reminders " + reminders + ", alerts " + alerts
-                    + ", notices answered " + noticesAnswered + " in " + millis + " ms";
+            return "states " + stateChanges + " (" + stateMillis + " ms), reminders " + reminders + " ("
+                    + reminderMillis + " ms), alerts " + alerts + ", notices answered " + noticesAnswered + " in "
+                    + millis + " ms";
         }
     }
 
@@ -66,20 +69,25 @@ public class DeadlineScan implements Schedulable {
         long start = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock);
         DeadlineScanSteps.Plan plan = steps.plan(now);
-        int changed = chunks(() -> steps.recordStates(now, plan.states(), plan.zone(), CHUNK));
-        int reminded = chunks(() -> steps.remind(now, plan.reminders(), plan.zone(), CHUNK));
-        int alerted = chunks(() -> steps.alertFirstResponse(now, plan.major(), plan.extraordinary(), CHUNK));
+        int changed = chunks(STATE_CHUNK, () -> steps.recordStates(now, plan.states(), plan.zone(), STATE_CHUNK));
+        long statesDone = System.nanoTime();
+        int reminded = chunks(MAIL_CHUNK, () -> steps.remind(now, plan.reminders(), plan.zone(), MAIL_CHUNK));
+        long remindersDone = System.nanoTime();
+        int alerted = chunks(MAIL_CHUNK, () -> steps.alertFirstResponse(now, plan.major(), plan.extraordinary(),
+                MAIL_CHUNK));
         int answered = steps.linkReplies(now);
-        return new Result(changed, reminded, alerted, answered, (System.nanoTime() - start) / 1_000_000);
+        long end = System.nanoTime();
+        return new Result(changed, reminded, alerted, answered, (end - start) / 1_000_000,
+                (statesDone - start) / 1_000_000, (remindersDone - statesDone) / 1_000_000);
     }
 
-    private static int chunks(IntSupplier step) {
+    private static int chunks(int size, IntSupplier step) {
         int total = 0;
         int n;
         do {
             n = step.getAsInt();
             total += n;
-        } while (n >= CHUNK);
+        } while (n >= size);
         return total;
     }
 }

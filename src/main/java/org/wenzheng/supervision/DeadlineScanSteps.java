@@ -66,8 +66,9 @@ public class DeadlineScanSteps {
     }
 
     /**
-     * Records up to {@code limit} deadline-state changes (new open cases, changed states or dues) in case_deadline and
-     * audits each case that becomes overdue (answered or not). Returns how many rows changed.
+     * Records up to {@code limit} deadline-state changes (new open cases, changed states or dues) in case_deadline, with
+     * when each case entered its state, and audits the cases that became overdue (answered or not) in one entry.
+     * Returns how many rows changed.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int recordStates(OffsetDateTime now, DueSoonWindow w, String zone, int limit) {
@@ -87,14 +88,20 @@ public class DeadlineScanSteps {
                 .setParameter(1, now).setParameter(2, w.allBefore().atOffset(now.getOffset()))
                 .setParameter(3, w.todayBefore().atOffset(now.getOffset())).setParameter(4, timeText(w))
                 .setParameter(5, limit).getResultList();
+        // One audit entry per transaction lists the cases that became overdue (answered or not): the audit chain is
+        // written one entry at a time, and 10,000 cases passing their due at once must not take a minute.
+        StringBuilder overdue = new StringBuilder();
+        StringBuilder unanswered = new StringBuilder();
         for (Object[] r : rows) {
             DeadlineState state = DeadlineState.valueOf((String) r[1]);
-            String old = (String) r[2];
-            if (state.isOverdue() && !state.name().equals(old)) {
-                audit.record(SYSTEM, null, "CASE_" + state.name(), "case", ((Number) r[0]).longValue(),
-                        old == null ? null : "{\"state\":\"" + old + "\"}",
-                        "{\"state\":\"" + state + "\",\"due\":\"" + r[3] + "\"}");
+            if (state.isOverdue() && !state.name().equals(r[2])) {
+                StringBuilder list = state == DeadlineState.OVERDUE ? overdue : unanswered;
+                list.append(list.length() == 0 ? "" : ",").append(((Number) r[0]).longValue());
             }
+        }
+        if (overdue.length() > 0 || unanswered.length() > 0) {
+            audit.record(SYSTEM, null, "CASES_OVERDUE", "deadline_scan", null, null,
+                    "{\"at\":\"" + now + "\",\"overdue\":[" + overdue + "],\"overdueUnanswered\":[" + unanswered + "]}");
         }
         if (rows.size() < limit) {
             // Cases no longer open leave the table; what they were is in the audit trail.
