@@ -17,6 +17,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.wenzheng.common.PublicContent;
 import org.wenzheng.people.Person;
 
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** 通报: for a period, the units that passed deadlines with neither reply nor explanation. A draft until approved. */
+@PublicContent
 @Entity
 @Table(name = "bulletin")
 public class Bulletin {
