@@ -43,11 +43,10 @@ public final class IcsCalendar {
      * @throws CalendarFileException naming the line of the first problem
      */
     public static List<CalendarEntry> parse(String text) {
-        List<ContentLine> lines = unfold(text.replaceFirst("^\uFEFF", ""));
-        if (lines.isEmpty() || !lines.get(0).is("BEGIN", "VCALENDAR")) {
-            throw new CalendarFileException(lines.isEmpty() ? 1 : lines.get(0).number, "calendar.file.ics.notIcs",
-                    "an iCalendar file starts with BEGIN:VCALENDAR");
+        if (!looksLikeIcs(text)) {
+            throw new CalendarFileException(1, "calendar.file.ics.notIcs", "an iCalendar file starts with BEGIN:VCALENDAR");
         }
+        List<ContentLine> lines = unfold(text.replaceFirst("^\uFEFF", ""));
         List<CalendarEntry> days = new ArrayList<>();
         Event event = null;
         int nested = 0;

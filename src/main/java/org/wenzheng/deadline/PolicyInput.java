@@ -35,13 +35,13 @@ public record PolicyInput(Integer normalDays, Integer urgentDays, Integer capDay
     /** Every problem, in field order; empty when {@link #toSettings} will succeed. */
     public List<Problem> problems() {
         List<Problem> out = new ArrayList<>();
-        days(out, "normalDays", normalDays);
-        days(out, "urgentDays", urgentDays);
-        days(out, "capDays", capDays);
-        if (capDays != null && normalDays != null && capDays >= 1 && normalDays >= 1 && capDays < normalDays) {
+        boolean normalOk = days(out, "normalDays", normalDays);
+        boolean urgentOk = days(out, "urgentDays", urgentDays);
+        boolean capOk = days(out, "capDays", capDays);
+        // Compared only when each is valid on its own, so that one typing mistake gives one message.
+        if (capOk && normalOk && capDays < normalDays) {
             out.add(new Problem("capDays", "policy.error.capBelowNormal", normalDays));
-        }
-        if (capDays != null && urgentDays != null && capDays >= 1 && urgentDays >= 1 && capDays < urgentDays) {
+        } else if (capOk && urgentOk && capDays < urgentDays) {
             out.add(new Problem("capDays", "policy.error.capBelowUrgent", urgentDays));
         }
         if (workingDays == null) {
@@ -87,12 +87,16 @@ public record PolicyInput(Integer normalDays, Integer urgentDays, Integer capDay
         }
     }
 
-    private static void days(List<Problem> out, String field, Integer value) {
+    private static boolean days(List<Problem> out, String field, Integer value) {
         if (value == null) {
             out.add(new Problem(field, "policy.error.required"));
-        } else if (value < 1 || value > MAX_DAYS) {
-            out.add(new Problem(field, "policy.error.days", 1, MAX_DAYS));
+            return false;
         }
+        if (value < 1 || value > MAX_DAYS) {
+            out.add(new Problem(field, "policy.error.days", 1, MAX_DAYS));
+            return false;
+        }
+        return true;
     }
 
     private static Duration firstResponse(List<Problem> out, String field, BigDecimal hours) {
