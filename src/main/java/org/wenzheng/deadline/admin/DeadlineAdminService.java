@@ -239,7 +239,14 @@ public class DeadlineAdminService {
         for (OfficialDay d : diff.days()) {
             em.persist(new CalendarDay(d.date(), d.kind().name(), d.name()));
         }
-        Recomputed r = dueDates.recompute(old, now, timeline, timeline.current());
+        List<LocalDate> kindChanged = new ArrayList<>();
+        diff.added().forEach(c -> kindChanged.add(c.date()));
+        diff.removed().forEach(c -> kindChanged.add(c.date()));
+        diff.changed().stream().filter(c -> c.kindBefore() != c.kindAfter()).forEach(c -> kindChanged.add(c.date()));
+        // A renamed day moves no due; otherwise only cases counting over the changed days are read.
+        Recomputed r = kindChanged.isEmpty() ? new Recomputed(0, List.of(), 0)
+                : dueDates.recompute(old, now, timeline, java.util.Collections.min(kindChanged),
+                java.util.Collections.max(kindChanged));
         OffsetDateTime at = OffsetDateTime.now(clock);
         String version = bumpVersion(at);
         audit.record(actor(), Role.ADMIN, "CALENDAR_CHANGED", "calendar", (long) year,
