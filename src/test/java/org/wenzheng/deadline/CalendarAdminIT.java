@@ -368,7 +368,7 @@ class CalendarAdminIT {
         assertTrue(r.openCases() >= PERF_CASES, r.toString());
         assertEquals(PERF_CASES, r.movedCases());
         assertEquals(PERF_CASES, r.movedMessages());
-        // About 2 s on a quiet 2-core machine; the bound leaves room for a machine shared with other builds.
+        // 19 s measured here with a load average of 25 on 2 cores (other builds); the bound leaves room for that.
         assertTrue(millis < 60_000, "took " + millis + " ms");
         assertEquals(PERF_CASES, ((Number) em.createNativeQuery(
                 "select count(*) from handling_case where unit_id = ?1 and due_at = timestamptz '2032-05-07 17:00+08'")

@@ -39,6 +39,7 @@ public class CalendarBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final int SHOWN_CASES = 20;
 
     @Inject
     DeadlineAdminService service;
@@ -176,6 +177,12 @@ public class CalendarBean implements Serializable {
 
     public String monthName(int month) {
         return Month.of(month).getDisplayName(TextStyle.FULL, localeBean.getLocale());
+    }
+
+    /** The first moved cases, linked from the result; the rest are in the audit trail. */
+    public List<Long> getShownCaseIds() {
+        List<Long> ids = result == null ? List.of() : result.movedCaseIds();
+        return ids.subList(0, Math.min(ids.size(), SHOWN_CASES));
     }
 
     public List<Integer> getWeekdays() {
