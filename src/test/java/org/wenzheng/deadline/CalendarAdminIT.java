@@ -38,25 +38,22 @@ import org.wenzheng.people.Person;
 import org.wenzheng.people.Role;
 import org.wenzheng.people.Unit;
 import org.wenzheng.testsupport.Deployments;
+import org.wenzheng.testsupport.TestApiTokens;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,7 +102,7 @@ class CalendarAdminIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application().addClasses(AsAdministrator.class, AsCalendarSupervisor.class)
+        return Deployments.application().addClasses(AsCalendarAdministrator.class, AsCalendarSupervisor.class)
                 .addAsWebInfResource("deadline/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
                 .addAsWebInfResource("deadline/glassfish-web.xml", "glassfish-web.xml");
     }
@@ -129,7 +126,7 @@ class CalendarAdminIT {
     PasswordHasher hasher;
 
     @Inject
-    AsAdministrator asAdmin;
+    AsCalendarAdministrator asAdmin;
 
     @Inject
     AsCalendarSupervisor asSupervisor;
@@ -298,8 +295,9 @@ class CalendarAdminIT {
         HttpResponse<String> anonymous = send(client(), HttpRequest.newBuilder(uri("api/v1/calendar/2030")).GET());
         assertEquals(401, anonymous.statusCode(), anonymous.body());
 
-        HttpClient adminClient = signIn(ADMIN, PASSWORD);
-        HttpResponse<String> year = send(adminClient, HttpRequest.newBuilder(uri("api/v1/calendar/2030")).GET());
+        HttpClient adminClient = client();
+        String token = TestApiTokens.mint(ADMIN, Role.ADMIN);
+        HttpResponse<String> year = send(adminClient, HttpRequest.newBuilder(uri("api/v1/calendar/2030")).GET(), token);
         assertEquals(200, year.statusCode(), year.body());
         JsonObject y = json(year);
         assertEquals(7, y.getJsonArray("days").size());
@@ -309,7 +307,7 @@ class CalendarAdminIT {
         String csv = "date,kind,name\n2030-05-01,holiday,劳动节\n2030-05-02,holiday,劳动节\n2030-10-01,holiday,国庆节\n";
         HttpResponse<String> preview = send(adminClient, HttpRequest.newBuilder(
                         uri("api/v1/calendar/2030/import?preview=true")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+                .POST(HttpRequest.BodyPublishers.ofString(csv)), token);
         assertEquals(200, preview.statusCode(), preview.body());
         JsonObject p = json(preview);
         assertEquals(1, p.getJsonArray("added").size());
@@ -319,7 +317,7 @@ class CalendarAdminIT {
 
         HttpResponse<String> bad = send(adminClient, HttpRequest.newBuilder(
                         uri("api/v1/calendar/2030/import?preview=true")).header("Content-Type", "text/csv")
-                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString("date,kind,name\n2030-05-01,rest,X\n")));
+                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString("date,kind,name\n2030-05-01,rest,X\n")), token);
         assertEquals(400, bad.statusCode(), bad.body());
         assertEquals("Line 2: the kind \"rest\" should be holiday or workday.", json(bad).getString("message"));
 
@@ -327,17 +325,17 @@ class CalendarAdminIT {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
                         "{\"normalDays\":3,\"urgentDays\":2,\"capDays\":1,\"workingDays\":true,"
                                 + "\"endOfWorkingDay\":\"17:00\",\"majorFirstResponseHours\":2,"
-                                + "\"extraordinaryFirstResponseHours\":1}")));
+                                + "\"extraordinaryFirstResponseHours\":1}")), token);
         assertEquals(400, policy.statusCode(), policy.body());
         JsonObject problem = json(policy).getJsonArray("fields").getJsonObject(0);
         assertEquals("capDays", problem.getString("field"));
         assertEquals("延期上限不能少于答复时限（3 天）。", problem.getString("message"));
-        HttpResponse<String> read = send(adminClient, HttpRequest.newBuilder(uri("api/v1/deadline/policy")).GET());
+        HttpResponse<String> read = send(adminClient, HttpRequest.newBuilder(uri("api/v1/deadline/policy")).GET(), token);
         assertEquals(200, read.statusCode(), read.body());
         assertEquals(4, json(read).getJsonObject("current").getInt("normalDays"), "unchanged by the refused PUT");
 
-        HttpResponse<String> supervisor = send(signIn("supervisor", "wenzheng-demo"),
-                HttpRequest.newBuilder(uri("api/v1/calendar/2030")).GET());
+        HttpResponse<String> supervisor = send(client(), HttpRequest.newBuilder(uri("api/v1/calendar/2030")).GET(),
+                TestApiTokens.mint("supervisor", Role.SUPERVISE));
         assertEquals(403, supervisor.statusCode(), supervisor.body());
     }
 
@@ -462,31 +460,17 @@ class CalendarAdminIT {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    /** Signs in through the staff form like a browser, so the API calls carry a real session. */
-    private HttpClient signIn(String username, String password) throws Exception {
-        HttpClient c = client();
-        HttpResponse<String> page = send(c, HttpRequest.newBuilder(uri("login.xhtml")).GET());
-        Matcher vs = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(page.body());
-        assertTrue(vs.find(), "the sign-in form has a view state");
-        String form = "signin=signin&signin%3Ausername=" + enc(username) + "&signin%3Apassword=" + enc(password)
-                + "&signin%3Asubmit=go&jakarta.faces.ViewState=" + enc(vs.group(1));
-        HttpResponse<String> after = c.send(HttpRequest.newBuilder(uri("login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(after.body().contains("office-title"), "signed in as " + username);
-        return c;
-    }
-
     private static HttpResponse<String> send(HttpClient c, HttpRequest.Builder request) throws Exception {
         return c.send(request.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private URI uri(String path) {
-        return URI.create(base.toString().replaceAll("/$", "") + "/" + path);
+    /** A staff API call with a Bearer token, as an integrated system makes it. */
+    private static HttpResponse<String> send(HttpClient c, HttpRequest.Builder request, String token) throws Exception {
+        return send(c, request.header("Authorization", "Bearer " + token));
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + "/" + path);
     }
 
     private static JsonObject json(HttpResponse<String> r) {

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 @Stateless
 @RunAs(Role.ADMIN)
 @PermitAll
-public class AsAdministrator {
+public class AsCalendarAdministrator {
 
     public <T> T call(Callable<T> work) throws Exception {
         return work.call();
