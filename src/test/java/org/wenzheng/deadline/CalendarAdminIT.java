@@ -334,6 +334,22 @@ class CalendarAdminIT {
         assertEquals(200, read.statusCode(), read.body());
         assertEquals(4, json(read).getJsonObject("current").getInt("normalDays"), "unchanged by the refused PUT");
 
+        // PUT of the whole year: the 2030 days as they are, so nothing moves.
+        HttpResponse<String> put = send(adminClient, HttpRequest.newBuilder(uri("api/v1/calendar/2030?expect="
+                        + y.getString("fingerprint"))).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"days\":" + y.getJsonArray("days") + "}")), token);
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals(0, json(put).getInt("added") + json(put).getInt("changed") + json(put).getInt("removed"));
+        HttpResponse<String> putBad = send(adminClient, HttpRequest.newBuilder(uri("api/v1/calendar/2030"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"days\":[{\"date\":\"2030-05-09\",\"kind\":\"WORKDAY\",\"name\":\"调休\"}]}")), token);
+        assertEquals(400, putBad.statusCode(), putBad.body());
+        assertEquals("第 1 行：2030-05-09 不是周末，调休上班日只能在周六或周日。", json(putBad).getString("message"));
+
+        HttpResponse<String> openapi = send(client(), HttpRequest.newBuilder(new URL(base, "/openapi").toURI()).GET());
+        assertTrue(openapi.body().contains("/calendar/{year}/import"), openapi.body());
+        assertTrue(openapi.body().contains("/deadline/policy"));
+
         HttpResponse<String> supervisor = send(client(), HttpRequest.newBuilder(uri("api/v1/calendar/2030")).GET(),
                 TestApiTokens.mint("supervisor", Role.SUPERVISE));
         assertEquals(403, supervisor.statusCode(), supervisor.body());

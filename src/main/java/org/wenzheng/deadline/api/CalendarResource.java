@@ -48,7 +48,18 @@ public class CalendarResource {
     }
 
     /** One exception: HOLIDAY or WORKDAY (make-up working day), with its name. */
-    public record Day(@NotNull LocalDate date, @NotNull DayKind kind, @NotNull @Size(min = 1, max = 50) String name) {
+    public record Day(LocalDate date, DayKind kind, String name) {
+    }
+
+    /** One exception as sent in PUT /calendar/{year}. */
+    public static class DayEntry {
+        @NotNull
+        public LocalDate date;
+        @NotNull
+        public DayKind kind;
+        @NotNull
+        @Size(min = 1, max = 50)
+        public String name;
     }
 
     /** The body of PUT /calendar/{year}/days/{date}. */
@@ -64,7 +75,8 @@ public class CalendarResource {
     public static class YearBody {
         @NotNull
         @Size(max = 366)
-        public List<@Valid Day> days;
+        @Valid
+        public List<DayEntry> days;
     }
 
     @GET
@@ -90,7 +102,7 @@ public class CalendarResource {
                                     @QueryParam("expect") String expect,
                                     @NotNull @Valid YearBody body) {
         return service.replaceYear(year, body.days.stream()
-                .map(d -> new OfficialDay(d.date(), d.kind(), d.name())).toList(), expect);
+                .map(d -> new OfficialDay(d.date, d.kind, d.name)).toList(), expect);
     }
 
     @PUT
