@@ -1,6 +1,8 @@
 package org.wenzheng.supervision;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.wenzheng.deadline.DeadlineService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.wenzheng.intake.Severity;
@@ -22,11 +24,11 @@ public class SupervisionSettings {
     /** Working days (calendar days in calendar-day mode) before the due at which the reminder goes out. */
     static final String REMINDER_LEAD = "supervision.reminder.lead";
     static final int DEFAULT_LEAD = 1;
-    /** The documents' "first public response within 12 hours" for major events. */
-    static final Duration DEFAULT_FIRST_RESPONSE = Duration.ofHours(12);
-
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    DeadlineService deadlines;
 
     public int reminderLeadDays() {
         return setting(REMINDER_LEAD).map(v -> parse(REMINDER_LEAD, v, DEFAULT_LEAD)).filter(v -> v >= 1)
@@ -35,20 +37,11 @@ public class SupervisionSettings {
 
     /**
      * How long a 重大 or 特别重大 case may go without a submitted reply before the leaders are alerted, counted from
-     * the message's posting; empty for severities that are not alerted. Settings deadline.firstResponse.MAJOR and
-     * deadline.firstResponse.EXTRAORDINARY (or VERY_MAJOR), in hours. The one place to switch to the deadline
-     * policy's own limit once it has one.
+     * the message's posting; empty for severities that are not alerted. The administrator sets it with the deadline
+     * policy (/office/admin/policy.xhtml).
      */
     public Optional<Duration> firstResponseLimit(Severity severity) {
-        if (severity == null || !severity.alertsLeaders()) {
-            return Optional.empty();
-        }
-        Optional<String> value = setting("deadline.firstResponse." + severity.name());
-        if (value.isEmpty() && severity == Severity.EXTRAORDINARY) {
-            value = setting("deadline.firstResponse.VERY_MAJOR");
-        }
-        return Optional.of(value.map(v -> parse("deadline.firstResponse." + severity, v, 12))
-                .filter(h -> h > 0).map(h -> Duration.ofHours(h)).orElse(DEFAULT_FIRST_RESPONSE));
+        return severity == null ? Optional.empty() : deadlines.firstResponseLimit(severity);
     }
 
     private Optional<String> setting(String key) {

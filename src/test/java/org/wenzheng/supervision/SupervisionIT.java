@@ -283,7 +283,8 @@ class SupervisionIT {
 
     @Test
     @Order(4)
-    void aMajorCaseWithoutAReplyInTwelveHoursAlertsTheLeadersOnce() throws Exception {
+    void aMajorCaseWithoutAReplyPastItsFirstResponseLimitAlertsTheLeadersOnce() throws Exception {
+        // Posted an hour ago; the policy's limit for 重大 (default 2 h) has not passed yet.
         Long id = newCase("督办测试重大舆情", unitA(), OffsetDateTime.now(clock).plusDays(3), Severity.MAJOR);
         scan.scan();
         assertEquals(0, alertMails(id).size(), "within the first-response limit");
