@@ -16,6 +16,7 @@ import java.util.List;
  * @param mergedIntoId     the message this one was merged into, or null
  * @param mergedIntoPublic whether that message is on the public board (only then is it linked)
  * @param replies          the published replies of the lead unit's case, oldest first
+ * @param dueExplanationZh how the due date was counted (null when there is none to explain), and in English
  * @param extensionReason  why the due date was extended (the lead unit's latest granted 延期申请), or null
  */
 public record TrackingView(Long messageId, String trackingCode, String title, String body, MessageKind kind,
@@ -23,8 +24,8 @@ public record TrackingView(Long messageId, String trackingCode, String title, St
                            String categoryName, String categoryNameEn, String unitName, String unitNameEn,
                            OffsetDateTime postedAt, OffsetDateTime dueAt, String rejectedReason,
                            Long mergedIntoId, boolean mergedIntoPublic, List<AttachmentInfo> attachments,
-                           List<ReplyInfo> replies, List<FollowUpInfo> followUps, String extensionReason)
-        implements Serializable {
+                           List<ReplyInfo> replies, List<FollowUpInfo> followUps, String dueExplanationZh,
+                           String dueExplanationEn, String extensionReason) implements Serializable {
 
     public boolean isRejected() {
         return status == MessageStatus.REJECTED;
