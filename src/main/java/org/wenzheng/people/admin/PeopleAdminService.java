@@ -90,7 +90,7 @@ public class PeopleAdminService {
     private void walk(Unit u, int depth, Map<Long, List<Unit>> children, Map<Long, List<PersonRef>> liaisons,
                       List<UnitData> out) {
         out.add(data(u, depth, liaisons.getOrDefault(u.getId(), List.of())));
-        List<Unit> kids = children.getOrDefault(u.getId(), List.of());
+        List<Unit> kids = new ArrayList<>(children.getOrDefault(u.getId(), List.of()));
         kids.sort(Comparator.comparing(Unit::getCode));
         for (Unit k : kids) {
             walk(k, depth + 1, children, liaisons, out);

@@ -1,0 +1,413 @@
+package org.wenzheng.people.admin;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wenzheng.audit.AuditSearch;
+import org.wenzheng.audit.AuditViews.AuditPage;
+import org.wenzheng.audit.AuditViews.AuditQuery;
+import org.wenzheng.audit.AuditViews.AuditRow;
+import org.wenzheng.audit.AuditViews.Verification;
+import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.people.PeopleService;
+import org.wenzheng.people.Role;
+import org.wenzheng.people.SignInResult;
+import org.wenzheng.people.SignInThrottle;
+import org.wenzheng.people.admin.AdminViews.NewPerson;
+import org.wenzheng.people.admin.AdminViews.PersonChange;
+import org.wenzheng.people.admin.AdminViews.PersonData;
+import org.wenzheng.people.admin.AdminViews.UnitCommand;
+import org.wenzheng.people.admin.AdminViews.UnitData;
+import org.wenzheng.testsupport.Deployments;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Administration against real PostgreSQL: units (tree without loops, head, liaisons) and people (roles, initial
+ * password policy), deactivation that blocks sign-in and ends sessions, the last-administrator guard, refusal of
+ * non-administrators (service and API), sign-out everywhere over HTTP with cookies, sign-in throttling per address
+ * (behind a trusted proxy, so the run's other tests on 127.0.0.1 are not affected), audit search and export, and a
+ * tampered audit entry found and named (inside a transaction that is rolled back).
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PeopleAdminIT {
+
+    static final String PASSWORD = "Qiantang-潮水-8842-night";
+    static final String PARENT = "PAIT-P";
+    static final String CHILD = "PAIT-C";
+    static final String LIAISON = "pait-liaison";
+    static final String WORKER = "pait-worker";
+
+    @Deployment
+    static WebArchive deployment() {
+        // The test's own proxy setting: this JVM's HTTP client is the "proxy" that forwards client addresses.
+        JavaArchive config = ShrinkWrap.create(JavaArchive.class, "peopleadmin-test-config.jar")
+                .addAsManifestResource(new StringAsset("config_ordinal=150\n"
+                        + "wz.http.trusted-proxies=" + localAddresses() + "\n"), "microprofile-config.properties");
+        return Deployments.application().addClasses(AsAdministrator.class, AsLeader.class)
+                .addAsLibrary(config)
+                .addAsWebInfResource("peopleadmin/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
+                .addAsWebInfResource("peopleadmin/glassfish-web.xml", "glassfish-web.xml");
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserTransaction tx;
+
+    @Inject
+    PeopleAdminService admin;
+
+    @Inject
+    PeopleService people;
+
+    @Inject
+    AuditSearch audit;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    AsAdministrator asAdmin;
+
+    @Inject
+    AsLeader asLeader;
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    @Order(1)
+    void anAdministratorBuildsAUnitTreeWithoutLoopsAndAddsALiaisonWhoMustChangeThePassword() throws Exception {
+        UnitData parent = as(() -> admin.saveUnit(new UnitCommand(null, PARENT, "问政测试总局", "Test Bureau", null,
+                "钱局长", "qian@pait.test", null, null, null)));
+        UnitData child = as(() -> admin.saveUnit(new UnitCommand(null, CHILD, "问政测试分局", null, parent.id(),
+                "孙科长", "sun@pait.test", "office@pait.test", null, null)));
+        assertEquals(parent.id(), child.parentId());
+        assertEquals(1, child.depth());
+        assertEquals("钱局长", parent.headName());
+
+        ActionRefused loop = assertThrows(ActionRefused.class, () -> as(() -> admin.saveUnit(new UnitCommand(
+                parent.id(), PARENT, "问政测试总局", null, child.id(), null, null, null, null, parent.version()))));
+        assertEquals("admin.unit.error.cycle", loop.key());
+        ActionRefused taken = assertThrows(ActionRefused.class, () -> as(() -> admin.saveUnit(new UnitCommand(
+                null, "pait-p", "重复", null, null, null, null, null, null, null))));
+        assertEquals("admin.unit.error.codeTaken", taken.key());
+
+        ActionRefused weak = assertThrows(ActionRefused.class, () -> as(() -> admin.createPerson(new NewPerson(
+                LIAISON, "测试联系员", "liaison@pait.test", "password123", EnumSet.of(Role.LIAISON), Set.of(child.id())))));
+        assertEquals("password.weak", weak.key());
+        ActionRefused noUnit = assertThrows(ActionRefused.class, () -> as(() -> admin.createPerson(new NewPerson(
+                LIAISON, "测试联系员", null, PASSWORD, EnumSet.of(Role.LIAISON), Set.of()))));
+        assertEquals("admin.person.error.liaisonUnit", noUnit.key());
+
+        PersonData liaison = as(() -> admin.createPerson(new NewPerson(LIAISON, "测试联系员", "liaison@pait.test",
+                PASSWORD, EnumSet.of(Role.LIAISON, Role.SUPERVISOR), Set.of(child.id()))));
+        assertTrue(liaison.mustChangePassword());
+        assertEquals(EnumSet.of(Role.LIAISON, Role.SUPERVISOR), liaison.roles());
+        assertEquals(List.of(child.id()), liaison.unitIds());
+        UnitData withLiaison = as(() -> admin.unit(child.id()));
+        assertEquals(List.of(LIAISON), withLiaison.liaisons().stream().map(AdminViews.PersonRef::username).toList());
+
+        // The change and its before/after state are in the audit trail, without the password.
+        AuditPage created = as(() -> audit.search(new AuditQuery("admin", "person", liaison.id(), "PERSON_CREATED",
+                null, null), 0, 10));
+        assertEquals(1, created.total());
+        AuditRow row = created.rows().get(0);
+        assertEquals("ADMINISTRATOR", row.actorRole());
+        assertTrue(row.after().contains("\"username\":\"pait-liaison\""), row.after());
+        assertTrue(row.after().contains("\"roles\":[\"LIAISON\",\"SUPERVISOR\"]"), row.after());
+        assertFalse(row.after().contains(PASSWORD) || row.after().contains("PBKDF2"), row.after());
+
+        PersonData changed = as(() -> admin.changePerson(new PersonChange(liaison.id(), "测试联系员（改）", null,
+                EnumSet.of(Role.LIAISON), Set.of(child.id(), parent.id()), liaison.version())));
+        assertEquals(EnumSet.of(Role.LIAISON), changed.roles());
+        assertEquals(2, changed.unitIds().size());
+        AuditRow change = as(() -> audit.search(new AuditQuery(null, "person", liaison.id(), "person_changed", null,
+                null), 0, 10)).rows().get(0);
+        assertTrue(change.before().contains("SUPERVISOR") && !change.after().contains("SUPERVISOR"),
+                change.before() + " → " + change.after());
+    }
+
+    @Test
+    @Order(2)
+    void someoneWhoIsNotAnAdministratorIsRefusedByTheServiceAndTheApi() throws Exception {
+        assertThrows(EJBAccessException.class, () -> asLeader.call(() -> admin.units()));
+        assertThrows(EJBAccessException.class, () -> asLeader.call(() -> audit.verify()));
+        HttpClient leader = signIn("leader", "wenzheng-demo", null);
+        assertEquals(403, get(leader, "api/v1/admin/people").statusCode());
+        assertEquals(403, get(leader, "office/admin/people.xhtml").statusCode());
+        HttpClient administrator = signIn("admin", "wenzheng-demo", null);
+        HttpResponse<String> list = get(administrator, "api/v1/admin/units");
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("\"code\":\"PAIT-C\""), list.body());
+    }
+
+    @Test
+    @Order(3)
+    void deactivationEndsTheSessionAndBlocksSignIn() throws Exception {
+        PersonData worker = as(() -> admin.createPerson(new NewPerson(WORKER, "测试督办员", null, PASSWORD,
+                EnumSet.of(Role.SUPERVISOR), Set.of())));
+        tx.begin();
+        em.createNativeQuery("update person set must_change_password = false where username = ?1")
+                .setParameter(1, WORKER).executeUpdate();
+        tx.commit();
+        HttpClient session = signIn(WORKER, PASSWORD, "198.51.100.31");
+        assertTrue(get(session, "office/index.xhtml").body().contains("office-title"));
+
+        as(() -> admin.setPersonActive(worker.id(), false));
+        HttpResponse<String> after = get(session, "office/index.xhtml");
+        assertTrue(after.uri().toString().contains("login.xhtml"), after.uri().toString());
+        assertTrue(after.body().contains("session-ended"), "sent to sign in with a note");
+        assertInstanceOf(SignInResult.Invalid.class, people.signIn(WORKER, PASSWORD));
+        HttpResponse<String> again = signInAttempt(client(), WORKER, PASSWORD, "198.51.100.31");
+        assertTrue(again.body().contains("用户名或密码不正确"), again.body());
+
+        as(() -> admin.setPersonActive(worker.id(), true));
+        assertInstanceOf(SignInResult.Success.class, people.signIn(WORKER, PASSWORD));
+    }
+
+    @Test
+    @Order(4)
+    void theLastActiveAdministratorCannotDeactivateThemselvesOrDropTheRole() throws Exception {
+        PersonData second = as(() -> admin.createPerson(new NewPerson("pait-admin2", "第二管理员", null, PASSWORD,
+                EnumSet.of(Role.ADMINISTRATOR), Set.of())));
+        assertFalse(as(() -> admin.setPersonActive(second.id(), false)).active(), "another administrator remains");
+
+        Long adminId = people.findByUsername("admin").orElseThrow().getId();
+        ActionRefused self = onlyTheDemoAdministratorActive(() -> as(() -> admin.setPersonActive(adminId, false)));
+        assertEquals("admin.person.error.lastAdmin", self.key());
+        PersonData me = as(() -> admin.person(adminId));
+        ActionRefused role = onlyTheDemoAdministratorActive(() -> as(() -> admin.changePerson(new PersonChange(
+                adminId, me.displayName(), me.email(), EnumSet.of(Role.SUPERVISOR), Set.of(), me.version()))));
+        assertEquals("admin.person.error.lastAdmin", role.key());
+        assertTrue(people.findByUsername("admin").orElseThrow().isActive());
+    }
+
+    @Test
+    @Order(5)
+    void signingOutEverywhereEndsTheOlderSessionsAndANewSignInWorks() throws Exception {
+        HttpClient first = signIn(WORKER, PASSWORD, "198.51.100.32");
+        HttpClient second = signIn(WORKER, PASSWORD, "198.51.100.33");
+        assertTrue(get(first, "office/index.xhtml").body().contains("office-title"));
+
+        HttpResponse<String> ended = post(second, "api/v1/account/sign-out-everywhere", "");
+        assertEquals(200, ended.statusCode(), ended.body());
+        for (HttpClient c : List.of(first, second)) {
+            HttpResponse<String> page = get(c, "office/index.xhtml");
+            assertTrue(page.uri().toString().contains("login.xhtml?ended=true"), page.uri().toString());
+        }
+
+        HttpClient third = signIn(WORKER, PASSWORD, "198.51.100.34");
+        assertTrue(get(third, "office/index.xhtml").body().contains("office-title"), "a new session works");
+        // The administrator can end someone else's sessions too.
+        Long id = people.findByUsername(WORKER).orElseThrow().getId();
+        as(() -> admin.endSessions(id));
+        assertTrue(get(third, "office/index.xhtml").uri().toString().contains("login.xhtml"));
+        assertEquals(1, as(() -> audit.search(new AuditQuery(WORKER, "person", id, "SESSIONS_ENDED", null, null),
+                0, 10)).total(), "the person's own action is audited under their name");
+    }
+
+    @Test
+    @Order(6)
+    void tooManyFailuresFromOneAddressRefuseItWithATranslatedMessage() throws Exception {
+        String address = "203.0.113.77";
+        for (int i = 0; i < 20; i++) {
+            assertTrue(throttle.failed(address).isEmpty(), "failure " + (i + 1) + " is within the limit");
+        }
+        assertTrue(throttle.failed(address).isPresent(), "the 21st failure refuses the address");
+        HttpResponse<String> refused = signInAttempt(client(), WORKER, PASSWORD, address);
+        assertTrue(refused.body().contains("该网络地址登录失败次数过多"), refused.uri() + " "
+                + refused.body().replaceAll("(?s)^.*<main", "<main"));
+        assertFalse(refused.body().contains("office-title"), "not signed in even with the right password");
+        HttpResponse<String> elsewhere = signInAttempt(client(), WORKER, PASSWORD, "203.0.113.78");
+        assertTrue(elsewhere.body().contains("office-title"), "another address signs in");
+        HttpResponse<String> forged = signInAttempt(client(), WORKER, PASSWORD, "198.51.100.35, " + address);
+        assertFalse(forged.body().contains("office-title"), "the right-most forwarded address is the one counted");
+    }
+
+    @Test
+    @Order(7)
+    void theAuditTrailIsSearchedByObjectAndPeriodAndExportedAsCsvAndJson() throws Exception {
+        Long unitId = as(() -> admin.units()).stream().filter(u -> u.code().equals(CHILD)).findFirst().orElseThrow().id();
+        LocalDate today = LocalDate.now(AuditSearch.CHINA);
+        AuditQuery byUnit = new AuditQuery(null, "unit", unitId, null, today.minusDays(1), today.plusDays(1));
+        AuditPage page = as(() -> audit.search(byUnit, 0, 10));
+        assertEquals(1, page.total(), "created once");
+        assertEquals("UNIT_CREATED", page.rows().get(0).action());
+        assertEquals(0, as(() -> audit.search(new AuditQuery(null, "unit", unitId, null, today.minusDays(30),
+                today.minusDays(2)), 0, 10)).total(), "nothing in an earlier period");
+
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        assertEquals(1, as(() -> audit.exportCsv(byUnit, csv)));
+        byte[] bytes = csv.toByteArray();
+        assertEquals((byte) 0xEF, bytes[0], "UTF-8 byte order mark for Excel");
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        String[] lines = text.split("\r\n");
+        assertEquals("id,occurred_at,actor,actor_role,action,object_type,object_id,before,after,entry_hash", lines[0]);
+        assertTrue(lines[1].contains(",admin,ADMINISTRATOR,UNIT_CREATED,unit," + unitId + ","), lines[1]);
+        assertTrue(lines[1].contains("问政测试分局"), lines[1]);
+
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        as(() -> audit.exportJson(byUnit, json));
+        JsonArray array = Json.createReader(new StringReader(json.toString(StandardCharsets.UTF_8))).readArray();
+        assertEquals(1, array.size());
+        assertEquals("UNIT_CREATED", array.getJsonObject(0).getString("action"));
+        assertEquals(unitId.longValue(), array.getJsonObject(0).getJsonNumber("objectId").longValue());
+        long exports = as(() -> audit.search(new AuditQuery("admin", "audit", null, "AUDIT_EXPORTED", today, today),
+                0, 10)).total();
+        assertTrue(exports >= 2, "both exports are themselves audited: " + exports);
+
+        HttpClient administrator = signIn("admin", "wenzheng-demo", null);
+        HttpResponse<String> api = get(administrator, "api/v1/admin/audit?objectType=unit&objectId=" + unitId);
+        assertEquals(200, api.statusCode(), api.body());
+        assertTrue(api.body().contains("\"total\":1"), api.body());
+    }
+
+    @Test
+    @Order(8)
+    void aTamperedEntryBreaksTheChainAndIsNamed() throws Exception {
+        assertTrue(as(() -> audit.verify()).intact(), "intact before");
+        Long target = as(() -> audit.search(new AuditQuery(null, "unit", null, "UNIT_CREATED", null, null), 0, 1))
+                .rows().get(0).id();
+        tx.begin();
+        try {
+            // The trigger refuses updates; an attacker with the table owner's rights could switch it off.
+            em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_change").executeUpdate();
+            em.createNativeQuery("update audit_entry set after_state = '{\"code\":\"FORGED\"}' where id = ?1")
+                    .setParameter(1, target).executeUpdate();
+            em.clear();
+            Verification v = as(() -> audit.verify());
+            assertFalse(v.intact());
+            assertNotNull(v.firstBroken());
+            assertEquals(target, v.firstBroken().id(), "the tampered entry is named");
+            assertEquals("UNIT_CREATED", v.firstBroken().action());
+        } finally {
+            tx.rollback();
+        }
+        assertTrue(as(() -> audit.verify()).intact(), "the rollback restored it");
+    }
+
+    // --- helpers ---
+
+    /** Every address of this machine: the test's HTTP client reaches the server from one of them. */
+    private static String localAddresses() {
+        try {
+            return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                    .map(a -> a.getHostAddress().replaceAll("%.*$", ""))
+                    .distinct().collect(java.util.stream.Collectors.joining(","));
+        } catch (java.net.SocketException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    /**
+     * Runs the work inside a transaction, rolled back afterwards, in which every other administrator is inactive;
+     * returns the refusal it must end in. The demo administrator is never really changed.
+     */
+    private ActionRefused onlyTheDemoAdministratorActive(Callable<?> work) throws Exception {
+        tx.begin();
+        try {
+            em.createNativeQuery("""
+                    update person set active = false where username <> 'admin'
+                      and id in (select person_id from person_role where role = 'ADMINISTRATOR')""").executeUpdate();
+            return assertThrows(ActionRefused.class, work::call);
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    private <T> T as(Callable<T> work) throws Exception {
+        return asAdmin.call(work);
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private HttpClient signIn(String username, String password, String forwardedFor) throws Exception {
+        HttpClient c = client();
+        HttpResponse<String> after = signInAttempt(c, username, password, forwardedFor);
+        assertTrue(after.body().contains("office-title"), "signed in as " + username + " at " + after.uri() + " ("
+                + after.statusCode() + "): " + after.body().replaceAll("(?s)^.*<main", "<main"));
+        return c;
+    }
+
+    private HttpResponse<String> signInAttempt(HttpClient c, String username, String password, String forwardedFor)
+            throws Exception {
+        HttpResponse<String> page = get(c, "login.xhtml");
+        Matcher vs = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(page.body());
+        assertTrue(vs.find(), "the sign-in form has a view state");
+        String form = "signin=signin&signin%3Ausername=" + enc(username) + "&signin%3Apassword=" + enc(password)
+                + "&signin%3Asubmit=go&jakarta.faces.ViewState=" + enc(vs.group(1));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
+        }
+        return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(HttpClient c, String path) throws Exception {
+        return c.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(HttpClient c, String path, String json) throws Exception {
+        return c.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + "/" + path);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
