@@ -16,10 +16,10 @@ import java.time.OffsetDateTime;
 
 /**
  * Ends a signed-in session that began before its owner (or an administrator) ended all their sessions, or whose
- * owner has been deactivated: the session is invalidated and the person is sent to sign in again (the API answers
- * 401). The sign-in stores when the session began.
+ * owner has been deactivated: the session is invalidated and the person is sent to sign in again. The sign-in
+ * stores when the session began. (The API takes no sessions, only tokens, which deactivation also stops.)
  */
-@WebFilter({"/office/*", "/api/*"})
+@WebFilter("/office/*")
 public class SessionEpochFilter extends HttpFilter {
 
     /** The session attribute holding when this session signed in (an OffsetDateTime). */
@@ -38,11 +38,7 @@ public class SessionEpochFilter extends HttpFilter {
             if (!people.sessionStillValid(principal.getName(), started)) {
                 req.logout();
                 session.invalidate();
-                if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
-                    res.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-                } else {
-                    res.sendRedirect(req.getContextPath() + "/login.xhtml?ended=true");
-                }
+                res.sendRedirect(req.getContextPath() + "/login.xhtml?ended=true");
                 return;
             }
         }

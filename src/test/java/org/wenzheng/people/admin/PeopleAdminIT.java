@@ -25,6 +25,7 @@ import org.wenzheng.audit.AuditViews.AuditQuery;
 import org.wenzheng.audit.AuditViews.AuditRow;
 import org.wenzheng.audit.AuditViews.Verification;
 import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.people.ApiTokenService;
 import org.wenzheng.people.PeopleService;
 import org.wenzheng.people.Role;
 import org.wenzheng.people.SignInResult;
@@ -109,6 +110,9 @@ class PeopleAdminIT {
     SignInThrottle throttle;
 
     @Inject
+    ApiTokenService tokens;
+
+    @Inject
     AsAdministrator asAdmin;
 
     @Inject
@@ -176,12 +180,27 @@ class PeopleAdminIT {
         assertThrows(EJBAccessException.class, () -> asLeader.call(() -> admin.units()));
         assertThrows(EJBAccessException.class, () -> asLeader.call(() -> audit.verify()));
         HttpClient leader = signIn("leader", "wenzheng-demo", null);
-        assertEquals(403, get(leader, "api/v1/admin/people").statusCode());
         assertEquals(403, get(leader, "office/admin/people.xhtml").statusCode());
-        HttpClient administrator = signIn("admin", "wenzheng-demo", null);
-        HttpResponse<String> list = get(administrator, "api/v1/admin/units");
+        String leaderToken = token("leader", Role.LEADER);
+        assertEquals(403, get(client(), "api/v1/admin/people", leaderToken).statusCode());
+
+        // The administrator's API, with a token issued through the API itself, listed, then revoked.
+        String adminToken = token("admin", Role.ADMINISTRATOR);
+        HttpResponse<String> list = get(client(), "api/v1/admin/units", adminToken);
         assertEquals(200, list.statusCode(), list.body());
         assertTrue(list.body().contains("\"code\":\"PAIT-C\""), list.body());
+        HttpResponse<String> issued = send(client(), "POST", "api/v1/admin/tokens", adminToken,
+                "{\"name\":\"12345热线\",\"username\":\"leader\",\"roles\":[\"LEADER\"]}");
+        assertEquals(201, issued.statusCode(), issued.body());
+        var body = Json.createReader(new StringReader(issued.body())).readObject();
+        String secret = body.getString("token");
+        long tokenId = body.getJsonNumber("id").longValue();
+        assertEquals(403, get(client(), "api/v1/admin/units", secret).statusCode(),
+                "the new token authenticates as the leader (403, not 401), who is refused administration");
+        HttpResponse<String> listed = get(client(), "api/v1/admin/tokens", adminToken);
+        assertTrue(listed.body().contains("12345热线") && !listed.body().contains(secret), listed.body());
+        assertEquals(204, send(client(), "DELETE", "api/v1/admin/tokens/" + tokenId, adminToken, null).statusCode());
+        assertEquals(401, get(client(), "api/v1/admin/units", secret).statusCode(), "revoked");
     }
 
     @Test
@@ -195,12 +214,15 @@ class PeopleAdminIT {
         tx.commit();
         HttpClient session = signIn(WORKER, PASSWORD, "198.51.100.31");
         assertTrue(get(session, "office/index.xhtml").body().contains("office-title"));
+        String workerToken = token(WORKER, Role.SUPERVISOR);
+        assertEquals(403, get(client(), "api/v1/admin/units", workerToken).statusCode(), "known but not allowed");
 
         as(() -> admin.setPersonActive(worker.id(), false));
         HttpResponse<String> after = get(session, "office/index.xhtml");
         assertTrue(after.uri().toString().contains("login.xhtml"), after.uri().toString());
         assertTrue(after.body().contains("session-ended"), "sent to sign in with a note");
         assertInstanceOf(SignInResult.Invalid.class, people.signIn(WORKER, PASSWORD));
+        assertEquals(401, get(client(), "api/v1/admin/units", workerToken).statusCode(), "the token stops working");
         HttpResponse<String> again = signInAttempt(client(), WORKER, PASSWORD, "198.51.100.31");
         assertTrue(again.body().contains("用户名或密码不正确"), again.body());
 
@@ -232,8 +254,15 @@ class PeopleAdminIT {
         HttpClient second = signIn(WORKER, PASSWORD, "198.51.100.33");
         assertTrue(get(first, "office/index.xhtml").body().contains("office-title"));
 
-        HttpResponse<String> ended = post(second, "api/v1/account/sign-out-everywhere", "");
-        assertEquals(200, ended.statusCode(), ended.body());
+        HttpResponse<String> account = get(second, "office/account.xhtml");
+        Matcher vs = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(account.body());
+        assertTrue(vs.find(), account.body());
+        HttpResponse<String> ended = second.send(HttpRequest.newBuilder(uri("office/account.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("sessions=sessions&sessions%3Aend=x&jakarta.faces.ViewState="
+                        + enc(vs.group(1)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(ended.uri().toString().contains("login.xhtml?ended=true"), ended.uri().toString());
+        assertTrue(ended.body().contains("session-ended"));
         for (HttpClient c : List.of(first, second)) {
             HttpResponse<String> page = get(c, "office/index.xhtml");
             assertTrue(page.uri().toString().contains("login.xhtml?ended=true"), page.uri().toString());
@@ -299,8 +328,8 @@ class PeopleAdminIT {
                 0, 10)).total();
         assertTrue(exports >= 2, "both exports are themselves audited: " + exports);
 
-        HttpClient administrator = signIn("admin", "wenzheng-demo", null);
-        HttpResponse<String> api = get(administrator, "api/v1/admin/audit?objectType=unit&objectId=" + unitId);
+        HttpResponse<String> api = get(client(), "api/v1/admin/audit?objectType=unit&objectId=" + unitId,
+                token("admin", Role.ADMINISTRATOR));
         assertEquals(200, api.statusCode(), api.body());
         assertTrue(api.body().contains("\"total\":1"), api.body());
     }
@@ -397,10 +426,22 @@ class PeopleAdminIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(HttpClient c, String path, String json) throws Exception {
+    private HttpResponse<String> get(HttpClient c, String path, String token) throws Exception {
+        return send(c, "GET", path, token, null);
+    }
+
+    private HttpResponse<String> send(HttpClient c, String method, String path, String token, String json)
+            throws Exception {
         return c.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                        .header("Accept", "application/json").header("Authorization", "Bearer " + token)
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A real API token, issued in-container by the administrator. */
+    private String token(String username, Role role) throws Exception {
+        return as(() -> tokens.issue("PeopleAdminIT " + username, username, Set.of(role), null)).token();
     }
 
     private URI uri(String path) {
