@@ -1,5 +1,6 @@
 package org.wenzheng.audit;
 
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,7 +29,7 @@ public final class AuditVerifyCommand {
         String password = setting("DB_PASSWORD", "db.password", "");
         int status;
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            status = verify(c);
+            status = verify(c, System.out);
         } catch (SQLException e) {
             System.err.println("Cannot read the audit trail at " + url + ": " + e.getMessage());
             status = 2;
@@ -36,8 +37,8 @@ public final class AuditVerifyCommand {
         System.exit(status);
     }
 
-    /** Walks the chain; prints the outcome; returns the exit status (0 intact, 1 broken). */
-    static int verify(Connection c) throws SQLException {
+    /** Walks the chain over the connection; prints the outcome; returns the exit status (0 intact, 1 broken). */
+    public static int verify(Connection c, PrintStream out) throws SQLException {
         AuditChain chain = new AuditChain();
         long afterId = Long.MIN_VALUE;
         try (PreparedStatement ps = c.prepareStatement("""
@@ -52,12 +53,13 @@ public final class AuditVerifyCommand {
                     while (rs.next()) {
                         read++;
                         long objectId = rs.getLong(7);
+                        Long objectIdOrNull = rs.wasNull() ? null : objectId;
                         AuditEntry e = AuditEntry.stored(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
                                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.wasNull() ? null : objectId, rs.getString(8), rs.getString(9), rs.getString(10),
+                                objectIdOrNull, rs.getString(8), rs.getString(9), rs.getString(10),
                                 rs.getString(11));
                         if (!chain.accept(e)) {
-                            System.out.println("BROKEN: the audit chain breaks at entry " + e.getId() + " ("
+                            out.println("BROKEN: the audit chain breaks at entry " + e.getId() + " ("
                                     + e.getOccurredAt() + ", " + e.getActor() + ", " + e.getAction() + ", "
                                     + e.getObjectType() + " " + e.getObjectId() + ") after " + chain.checked()
                                     + " intact entries");
@@ -67,7 +69,7 @@ public final class AuditVerifyCommand {
                     }
                 }
                 if (read == 0) {
-                    System.out.println("OK: the audit chain is intact (" + chain.checked() + " entries)");
+                    out.println("OK: the audit chain is intact (" + chain.checked() + " entries)");
                     return 0;
                 }
             }
