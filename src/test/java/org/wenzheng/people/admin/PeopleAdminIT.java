@@ -229,6 +229,15 @@ class PeopleAdminIT {
 
         as(() -> admin.setPersonActive(worker.id(), true));
         assertInstanceOf(SignInResult.Success.class, people.signIn(WORKER, PASSWORD));
+
+        // Five wrong passwords lock the account; the administrator unlocks it.
+        for (int i = 0; i < 5; i++) {
+            people.signIn(WORKER, "not-the-password");
+        }
+        assertInstanceOf(SignInResult.Locked.class, people.signIn(WORKER, PASSWORD));
+        assertTrue(as(() -> admin.person(worker.id())).locked());
+        assertFalse(as(() -> admin.unlock(worker.id())).locked());
+        assertInstanceOf(SignInResult.Success.class, people.signIn(WORKER, PASSWORD));
     }
 
     @Test

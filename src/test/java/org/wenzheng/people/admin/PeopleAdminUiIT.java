@@ -75,8 +75,14 @@ class PeopleAdminUiIT extends BrowserTest {
         WebElement nav = browser.findElement(By.cssSelector("header nav"));
         assertTrue(nav.getText().contains("待办案件"), "the unit inbox is in the navigation: " + nav.getText());
         assertTrue(browser.findElements(By.cssSelector("[data-role='LIAISON']")).size() == 1);
-        browser.findElement(By.id("signOut:go")).click();
-        wait(ExpectedConditions.presenceOfElementLocated(By.id("hero-title")));
+        // Their own account page: sign out everywhere ends this session too.
+        browser.findElement(By.id("my-account")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("account-title")));
+        browser.findElement(By.id("sessions:end")).click();
+        WebElement ended = wait(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
+        assertTrue(ended.getText().contains("您的会话已结束"), ended.getText());
+        browser.get(base + "office/index.xhtml");
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("signin:username")));
 
         signIn("admin", "wenzheng-demo");
         wait(ExpectedConditions.presenceOfElementLocated(By.id("office-title")));
