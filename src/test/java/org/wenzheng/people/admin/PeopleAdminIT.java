@@ -31,6 +31,9 @@ import org.wenzheng.people.PeopleService;
 import org.wenzheng.people.Role;
 import org.wenzheng.people.SignInResult;
 import org.wenzheng.people.SignInThrottle;
+import org.wenzheng.people.catalog.CatalogService;
+import org.wenzheng.people.catalog.CatalogViews.BoardSettingsData;
+import org.wenzheng.people.catalog.CatalogViews.CategoryData;
 import org.wenzheng.people.admin.AdminViews.NewPerson;
 import org.wenzheng.people.admin.AdminViews.PersonChange;
 import org.wenzheng.people.admin.AdminViews.PersonData;
@@ -112,6 +115,9 @@ class PeopleAdminIT {
 
     @Inject
     ApiTokenService tokens;
+
+    @Inject
+    CatalogService catalog;
 
     @Inject
     AsAdministrator asAdmin;
@@ -373,6 +379,39 @@ class PeopleAdminIT {
             tx.rollback();
         }
         assertTrue(as(() -> audit.verify()).intact(), "the rollback restored it");
+    }
+
+    @Test
+    @Order(9)
+    void categoriesAndBoardSettingsAreKeptWithTheirHistory() throws Exception {
+        CategoryData made = as(() -> catalog.saveCategory(new CategoryData(null, "PAIT-TOPIC", "测试话题", null, 90, true)));
+        CategoryData renamed = as(() -> catalog.saveCategory(new CategoryData(made.id(), "PAIT-TOPIC", "测试话题（改）",
+                "Test topic", 91, true)));
+        assertEquals("测试话题（改）", renamed.name());
+        assertEquals(91, renamed.sortOrder());
+        assertFalse(as(() -> catalog.setCategoryActive(made.id(), false)).active());
+        ActionRefused taken = assertThrows(ActionRefused.class, () -> as(() -> catalog.saveCategory(
+                new CategoryData(null, "pait-topic", "重复", null, 0, true))));
+        assertEquals("admin.category.error.codeTaken", taken.key());
+        AuditRow change = as(() -> audit.search(new AuditQuery(null, "category", made.id(), "CATEGORY_CHANGED", null,
+                null), 0, 1)).rows().get(0);
+        assertTrue(change.before().contains("\"name\":\"测试话题\"") && change.after().contains("测试话题（改）"),
+                change.before() + " → " + change.after());
+
+        BoardSettingsData before = as(() -> catalog.boardSettings());
+        try {
+            BoardSettingsData saved = as(() -> catalog.saveBoardSettings("代开发票\n办证，刻章\n", 7));
+            assertEquals(List.of("代开发票", "办证", "刻章"), saved.bannedWords());
+            assertEquals(7, saved.maxPerHour());
+            ActionRefused limit = assertThrows(ActionRefused.class, () -> as(() -> catalog.saveBoardSettings("", 0)));
+            assertEquals("admin.settings.error.maxPerHour", limit.key());
+            AuditRow row = as(() -> audit.search(new AuditQuery("admin", "setting", null, "BOARD_SETTINGS_CHANGED",
+                    null, null), 0, 1)).rows().get(0);
+            assertTrue(row.after().contains("\"bannedWords\":[\"代开发票\",\"办证\",\"刻章\"]"), row.after());
+        } finally {
+            as(() -> catalog.saveBoardSettings(before.bannedWords() == null ? null
+                    : String.join("\n", before.bannedWords()), before.maxPerHour()));
+        }
     }
 
     // --- helpers ---

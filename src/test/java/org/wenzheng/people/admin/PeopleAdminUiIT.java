@@ -54,7 +54,7 @@ class PeopleAdminUiIT extends BrowserTest {
         browser.findElement(By.id("person:displayName")).sendKeys("城管新联系员");
         browser.findElement(By.id("person:email")).sendKeys("paui@cg.test");
         browser.findElement(By.id("person:password")).sendKeys(INITIAL);
-        browser.findElement(By.xpath("//label[text()='单位联系员']")).click();
+        browser.findElement(By.xpath("//label[normalize-space(.)='单位联系员']")).click();
         browser.findElement(By.xpath("//label[normalize-space(text())='CG 城市管理局']")).click();
         browser.findElement(By.id("person:save")).click();
         WebElement done = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pageMessages li")));
