@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import org.wenzheng.audit.AuditTrail;
 import org.wenzheng.board.Category;
 import org.wenzheng.board.posting.PostingSettings;
+import org.wenzheng.common.web.PublicPageCache;
 import org.wenzheng.handling.ActionRefused;
 import org.wenzheng.handling.ActionRefused.Kind;
 import org.wenzheng.people.Role;
@@ -87,6 +88,8 @@ public class CatalogService {
                     .setParameter("code", code).setParameter("name", name).setParameter("en", nameEn)
                     .setParameter("o", in.sortOrder()).setParameter("id", c.getId()).executeUpdate();
             em.refresh(c);
+            // A bulk update skips the entity listeners: tell the public page cache itself (topics are shown there).
+            PublicPageCache.publicContentChanged();
         }
         audit.record(caller(), Role.ADMIN, in.id() == null ? "CATEGORY_CREATED" : "CATEGORY_CHANGED", "category",
                 c.getId(), before, json(c));
