@@ -16,10 +16,11 @@ import java.time.OffsetDateTime;
 
 /**
  * Ends a signed-in session that began before its owner (or an administrator) ended all their sessions, or whose
- * owner has been deactivated: the session is invalidated and the person is sent to sign in again. The sign-in
- * stores when the session began. (The API takes no sessions, only tokens, which deactivation also stops.)
+ * owner has been deactivated: the session is invalidated and the person is sent to sign in again; the API, which
+ * reads with the page's sign-in, answers 401. The sign-in stores when the session began. An API call with a token
+ * is not a session's: the token is checked on its own (deactivation stops it too).
  */
-@WebFilter("/office/*")
+@WebFilter({"/office/*", "/api/*"})
 public class SessionEpochFilter extends HttpFilter {
 
     /** The session attribute holding when this session signed in (an OffsetDateTime). */
@@ -31,14 +32,19 @@ public class SessionEpochFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
+        boolean api = req.getRequestURI().startsWith(req.getContextPath() + "/api/");
         HttpSession session = req.getSession(false);
         Principal principal = req.getUserPrincipal();
-        if (session != null && principal != null) {
+        if (session != null && principal != null && !(api && req.getHeader("Authorization") != null)) {
             OffsetDateTime started = (OffsetDateTime) session.getAttribute(SIGNED_IN_AT);
             if (!people.sessionStillValid(principal.getName(), started)) {
                 req.logout();
                 session.invalidate();
-                res.sendRedirect(req.getContextPath() + "/login.xhtml?ended=true");
+                if (api) {
+                    res.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                } else {
+                    res.sendRedirect(req.getContextPath() + "/login.xhtml?ended=true");
+                }
                 return;
             }
         }

@@ -270,6 +270,8 @@ class PeopleAdminIT {
     void signingOutEverywhereEndsTheOlderSessionsAndANewSignInWorks() throws Exception {
         HttpClient older = signIn(WORKER, PASSWORD, "198.51.100.32");
         assertTrue(get(older, "office/index.xhtml").body().contains("office-title"));
+        HttpClient olderApi = signIn(WORKER, PASSWORD, "198.51.100.33");
+        assertFalse(get(olderApi, "api/v1/cases/0").statusCode() == 401, "the API reads with a page's sign-in");
 
         // The person ends all their sessions from another place (here their integration's token).
         HttpResponse<String> ended = send(client(), "POST", "api/v1/account/sign-out-everywhere",
@@ -278,6 +280,7 @@ class PeopleAdminIT {
         HttpResponse<String> page = get(older, "office/index.xhtml");
         assertTrue(page.uri().toString().contains("login.xhtml?ended=true"), page.uri().toString());
         assertTrue(page.body().contains("session-ended"), "told why");
+        assertEquals(401, get(olderApi, "api/v1/cases/0").statusCode(), "the API, which reads with a session, too");
 
         HttpClient newer = signIn(WORKER, PASSWORD, "198.51.100.34");
         assertTrue(get(newer, "office/index.xhtml").body().contains("office-title"), "a new session works");
