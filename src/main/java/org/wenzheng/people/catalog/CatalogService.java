@@ -131,6 +131,8 @@ public class CatalogService {
         BoardSettingsData before = boardSettings();
         settings.put(SettingsStore.BANNED_WORDS, words == null ? null : String.join(",", words), caller());
         settings.put(SettingsStore.MAX_PER_HOUR, maxPerHour == null ? null : maxPerHour.toString(), caller());
+        // Posting on this instance applies them at once; others within PostingSettings.REREAD.
+        posting.reread();
         BoardSettingsData after = boardSettings();
         audit.record(caller(), Role.ADMIN, "BOARD_SETTINGS_CHANGED", "setting", null, json(before), json(after));
         return after;

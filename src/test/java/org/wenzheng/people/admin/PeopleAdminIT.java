@@ -408,6 +408,8 @@ class PeopleAdminIT {
             BoardSettingsData saved = as(() -> catalog.saveBoardSettings("代开发票\n办证，刻章\n", 7));
             assertEquals(List.of("代开发票", "办证", "刻章"), saved.bannedWords());
             assertEquals(7, saved.maxPerHour());
+            assertEquals(List.of("代开发票", "办证", "刻章"), saved.appliedBannedWords(), "posting applies them at once");
+            assertEquals(7, saved.appliedMaxPerHour());
             ActionRefused limit = assertThrows(ActionRefused.class, () -> as(() -> catalog.saveBoardSettings("", 0)));
             assertEquals("admin.settings.error.maxPerHour", limit.key());
             AuditRow row = as(() -> audit.search(new AuditQuery("admin", "setting", null, "BOARD_SETTINGS_CHANGED",
