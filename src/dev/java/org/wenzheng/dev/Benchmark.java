@@ -72,6 +72,7 @@ public final class Benchmark {
             Process payara = PayaraProcess.start(microJar, war, PORT, home,
                     Map.of("DB_URL", url, "DB_USER", "postgres", "DB_PASSWORD", "bench"),
                     List.of("-Xmx2g", "-Dwz.demo.enabled=true", "-Dwz.posting.maxPerHour=1000000000",
+                            "-Dwz.crypto.dev-key-file=" + home.resolve("contact-key").toAbsolutePath(),
                             "-Djakarta.faces.PROJECT_STAGE=Production"), false);
             try {
                 System.out.println("Waiting for Payara Micro (log: " + home.resolve("payara.log") + ") ...");
