@@ -5,7 +5,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -50,9 +49,9 @@ public class LocaleBean implements Serializable {
                 ec.getRequestContextPath().isEmpty() ? "/" : ec.getRequestContextPath(), "httpOnly", true,
                 "SameSite", "Lax"));
         fc.getViewRoot().setLocale(locale);
-        HttpServletRequest req = (HttpServletRequest) ec.getRequest();
-        String query = req.getQueryString();
-        ec.redirect(req.getRequestURI() + (query == null ? "" : "?" + query));
+        // Back to the same page with its view parameters (a thread's id): the switch is a POST to the bare view URL.
+        ec.redirect(fc.getApplication().getViewHandler().getBookmarkableURL(fc, fc.getViewRoot().getViewId(),
+                Map.of(), true));
     }
 
     private static Locale fromCookie() {

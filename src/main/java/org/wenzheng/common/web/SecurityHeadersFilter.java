@@ -1,5 +1,6 @@
 package org.wenzheng.common.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -7,12 +8,18 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import jakarta.servlet.http.HttpSession;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,12 +34,17 @@ import java.util.stream.Collectors;
  *     other sites (a thread URL says what a citizen read), no camera, microphone, location or payment, a separate
  *     browsing context group (COOP) and no cross-origin embedding of our resources (CORP).</li>
  * <li>HSTS only when the request came over TLS, directly or through a proxy listed in {@code wz.http.trusted-proxies}
- *     (comma-separated addresses) that says {@code X-Forwarded-Proto: https}; cookies the application sets then get
- *     the Secure flag too (the session cookie's flag comes from {@link SessionCookieSettings}).</li>
+ *     (comma-separated addresses) that says {@code X-Forwarded-Proto: https}; cookies then get the Secure flag too
+ *     (the session cookie also from {@link SessionCookieSettings} in production).</li>
+ * <li>SameSite=Lax on the session cookie: Payara Micro ignores web.xml's cookie attribute, so the Set-Cookie header is
+ *     completed right after the container creates or renews the session.</li>
  * <li>No caching of back-office pages and the sign-in page (they hold personal data).</li>
  * </ul>
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+// FORWARD and ERROR too: an error page is rendered on the container's own response, which must get the same
+// single policy (PrimeFaces' nonced one replacing the default) as the page that failed.
+@WebFilter(urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     public static final String CSP = "Content-Security-Policy";
@@ -69,13 +81,82 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (path.startsWith("/office/") || path.equals("/login.xhtml")) {
             res.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(req, new Hardened(res, secure));
+        chain.doFilter(new SessionCookieHardening(req, res, secure), new Hardened(res, secure));
     }
 
     /** TLS here, or at a trusted proxy in front of us. X-Forwarded-Proto from anyone else is ignored. */
     boolean isSecure(HttpServletRequest req) {
         return req.isSecure() || trustedProxies.contains(req.getRemoteAddr())
                 && "https".equalsIgnoreCase(req.getHeader("X-Forwarded-Proto"));
+    }
+
+    /**
+     * The container writes the session cookie itself when a session is created or its id renewed (sign-in), not
+     * through the response wrapper; the header is completed at that moment, while the response is still open.
+     */
+    static final class SessionCookieHardening extends HttpServletRequestWrapper {
+
+        private final HttpServletResponse response;
+        private final boolean secure;
+
+        SessionCookieHardening(HttpServletRequest request, HttpServletResponse response, boolean secure) {
+            super(request);
+            this.response = response;
+            this.secure = secure;
+        }
+
+        @Override
+        public HttpSession getSession(boolean create) {
+            HttpSession existing = super.getSession(false);
+            if (existing != null || !create) {
+                return existing;
+            }
+            HttpSession created = super.getSession(true);
+            completeSetCookies(response, secure);
+            return created;
+        }
+
+        @Override
+        public HttpSession getSession() {
+            return getSession(true);
+        }
+
+        @Override
+        public String changeSessionId() {
+            String id = super.changeSessionId();
+            completeSetCookies(response, secure);
+            return id;
+        }
+    }
+
+    /** Every Set-Cookie so far gets SameSite=Lax unless it has a SameSite, and Secure over TLS. */
+    static void completeSetCookies(HttpServletResponse res, boolean secure) {
+        if (res.isCommitted()) {
+            return;
+        }
+        List<String> cookies = new ArrayList<>(res.getHeaders("Set-Cookie"));
+        boolean first = true;
+        for (String cookie : cookies) {
+            String c = completeCookie(cookie, secure);
+            if (first) {
+                res.setHeader("Set-Cookie", c);
+                first = false;
+            } else {
+                res.addHeader("Set-Cookie", c);
+            }
+        }
+    }
+
+    static String completeCookie(String cookie, boolean secure) {
+        String lower = cookie.toLowerCase(Locale.ROOT);
+        String c = cookie;
+        if (!lower.contains("samesite=")) {
+            c += "; SameSite=Lax";
+        }
+        if (secure && !Pattern.compile(";\\s*secure(;|$)").matcher(lower).find()) {
+            c += "; Secure";
+        }
+        return c;
     }
 
     /** One CSP per response (the page's replaces the default), and Secure cookies over TLS. */
