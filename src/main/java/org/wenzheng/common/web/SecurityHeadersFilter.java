@@ -1,5 +1,7 @@
 package org.wenzheng.common.web;
 
+import jakarta.faces.component.UIViewRoot;
+import jakarta.faces.context.FacesContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -81,7 +84,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (path.startsWith("/office/") || path.equals("/login.xhtml")) {
             res.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(new SessionCookieHardening(req, res, secure), new Hardened(res, secure));
+        chain.doFilter(new HardenedRequest(req, res, secure), new Hardened(res, secure));
     }
 
     /** TLS here, or at a trusted proxy in front of us. X-Forwarded-Proto from anyone else is ignored. */
@@ -91,15 +94,25 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
 
     /**
-     * The container writes the session cookie itself when a session is created or its id renewed (sign-in), not
-     * through the response wrapper; the header is completed at that moment, while the response is still open.
+     * Two things the request needs under the CSP:
+     * <ul>
+     * <li>The container writes the session cookie itself when a session is created or its id renewed (sign-in), not
+     *     through the response wrapper; the header is completed at that moment, while the response is still open.</li>
+     * <li>PrimeFaces' CSP mode insists on the view's nonce coming back as the request parameter primefaces.nonce on
+     *     every postback, which only its JavaScript adds to a form. A form on a page without PrimeFaces' script, or
+     *     sent by a browser without JavaScript, would end in an error whenever the page is shown again (a wrong
+     *     answer on the posting form, a wrong password). Without the parameter, the restored view's own nonce is
+     *     given, which is what the script would have sent; a nonce that is sent must still match it.</li>
+     * </ul>
      */
-    static final class SessionCookieHardening extends HttpServletRequestWrapper {
+    static final class HardenedRequest extends HttpServletRequestWrapper {
+
+        static final String NONCE = "primefaces.nonce";
 
         private final HttpServletResponse response;
         private final boolean secure;
 
-        SessionCookieHardening(HttpServletRequest request, HttpServletResponse response, boolean secure) {
+        HardenedRequest(HttpServletRequest request, HttpServletResponse response, boolean secure) {
             super(request);
             this.response = response;
             this.secure = secure;
@@ -119,6 +132,29 @@ public class SecurityHeadersFilter extends HttpFilter {
         @Override
         public HttpSession getSession() {
             return getSession(true);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String value = super.getParameter(name);
+            return value == null && NONCE.equals(name) ? viewNonce() : value;
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            String[] values = super.getParameterValues(name);
+            if (values == null && NONCE.equals(name)) {
+                String nonce = viewNonce();
+                return nonce == null ? null : new String[]{nonce};
+            }
+            return values;
+        }
+
+        private static String viewNonce() {
+            FacesContext fc = FacesContext.getCurrentInstance();
+            UIViewRoot root = fc == null ? null : fc.getViewRoot();
+            Map<String, Object> viewMap = root == null ? null : root.getViewMap(false);
+            return viewMap != null && viewMap.get(NONCE) instanceof String nonce ? nonce : null;
         }
 
         @Override
