@@ -32,6 +32,10 @@ import org.wenzheng.people.Person;
 import org.wenzheng.people.Role;
 import org.wenzheng.people.SignInResult;
 import org.wenzheng.testsupport.Deployments;
+import org.wenzheng.testsupport.TestApiTokens;
+import org.wenzheng.testsupport.TestDb;
+import org.wenzheng.people.ApiTokenService;
+import jakarta.ejb.EJBAccessException;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -59,7 +63,9 @@ class ApplicationIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application();
+        return Deployments.application().addClass(AsAdministrator.class)
+                .addAsWebInfResource("foundation/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")
+                .addAsWebInfResource("foundation/glassfish-web.xml", "glassfish-web.xml");
     }
 
     @PersistenceContext
@@ -88,6 +94,12 @@ class ApplicationIT {
 
     @Inject
     SearchTokenizer tokenizer;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Inject
+    AsAdministrator asAdmin;
 
     @ArquillianResource
     URL base;
@@ -279,6 +291,59 @@ class ApplicationIT {
         assertEquals("no-store", get(new URL(base, "login.xhtml")).headers().firstValue("Cache-Control").orElse(null));
     }
 
+    @Test
+    @RunAsClient
+    void staffApiCallsNeedAUsableTokenWithTheRole() throws Exception {
+        URL queue = new URL(base, "api/v1/intake/queue");
+        String intake = TestApiTokens.mint("intake", "INTAKE_OFFICER");
+        HttpResponse<String> ok = get(queue, intake);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(ok.body().startsWith("{") || ok.body().startsWith("["), ok.body());
+
+        HttpResponse<String> anonymous = get(queue);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        HttpResponse<String> unknown = get(queue, "wzt_" + "x".repeat(43));
+        assertEquals(401, unknown.statusCode());
+        assertTrue(unknown.body().contains("invalid_token"), unknown.body());
+        assertTrue(unknown.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+
+        // The liaison's token carries only LIAISON: the intake queue is refused, not just hidden.
+        HttpResponse<String> wrongRole = get(queue, TestApiTokens.mint("liaison", "LIAISON"));
+        assertEquals(403, wrongRole.statusCode(), wrongRole.body());
+        // A token naming a role its person does not hold grants nothing.
+        assertEquals(401, get(queue, TestApiTokens.mint("liaison", "INTAKE_OFFICER")).statusCode());
+
+        try (var db = TestDb.connect(); var revoke = db.prepareStatement(
+                "update api_token set revoked_at = now() where token_hash = ?")) {
+            revoke.setString(1, org.wenzheng.people.ApiToken.hash(intake));
+            assertEquals(1, revoke.executeUpdate());
+        }
+        assertEquals(401, get(queue, intake).statusCode(), "a revoked token stops at once");
+    }
+
+    @Test
+    void theAdministratorIssuesAndRevokesTokensAndOnlyTheHashIsKept() throws Exception {
+        ApiTokenService.Issued issued = asAdmin.call(() -> tokens.issue("12345 热线对接", "intake",
+                java.util.Set.of(org.wenzheng.people.Role.INTAKE_OFFICER), null));
+        assertTrue(issued.token().startsWith("wzt_"));
+        assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from api_token where token_hash = ?1")
+                .setParameter(1, org.wenzheng.people.ApiToken.hash(issued.token())).getSingleResult()).longValue());
+        assertEquals(0L, ((Number) em.createNativeQuery("select count(*) from api_token where token_hash = ?1")
+                .setParameter(1, issued.token()).getSingleResult()).longValue(), "the secret itself is not stored");
+        assertEquals("intake", tokens.authenticate(issued.token()).orElseThrow().username());
+        assertThrows(EJBAccessException.class, () -> tokens.issue("x", "intake",
+                java.util.Set.of(org.wenzheng.people.Role.INTAKE_OFFICER), null), "only the administrator issues");
+        var refused = assertThrows(org.wenzheng.handling.ActionRefused.class, () -> asAdmin.call(() -> tokens.issue(
+                "x", "liaison", java.util.Set.of(org.wenzheng.people.Role.ADMINISTRATOR), null)));
+        assertEquals("token.error.roles", refused.key(), "a token cannot grant a role its person does not hold");
+        asAdmin.call(() -> {
+            tokens.revoke(issued.id());
+            return null;
+        });
+        assertTrue(tokens.authenticate(issued.token()).isEmpty());
+        assertTrue(audit.firstBrokenEntry().isEmpty());
+    }
+
     private void tamper(String sql) throws Exception {
         tx.begin();
         em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_change").executeUpdate();
@@ -296,6 +361,11 @@ class ApplicationIT {
         Message m = new Message(TrackingCode.generate(), MessageKind.QUESTION, title, "正文", OffsetDateTime.now());
         m.setContactPhone("13800000000");
         return m;
+    }
+
+    private static HttpResponse<String> get(URL url, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.toString()))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(URL url) throws Exception {

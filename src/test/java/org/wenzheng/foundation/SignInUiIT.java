@@ -79,6 +79,17 @@ class SignInUiIT extends BrowserTest {
     }
 
     @Test
+    void theJsonApiDoesNotTakeTheBrowsersSignIn() {
+        signInFromHome("intake");
+        assertFalse(browser.findElements(By.id("panel-intake")).isEmpty(), "signed in");
+        // Signed in in this browser, yet the API wants a token: a page elsewhere cannot ride on the session.
+        browser.get(base + "api/v1/intake/queue");
+        assertTrue(browser.getPageSource().contains("unauthenticated"), browser.getPageSource());
+        browser.get(base + "office/index.xhtml");
+        assertFalse(browser.findElements(By.id("panel-intake")).isEmpty(), "the page session is still there");
+    }
+
+    @Test
     void anIntakeOfficerSeesTheMessagesWaiting() {
         signInFromHome("intake");
         WebElement panel = browser.findElement(By.id("panel-intake"));
