@@ -37,6 +37,7 @@ import org.wenzheng.privacy.ContactRetention;
 import org.wenzheng.privacy.ContactRetentionJob;
 import org.wenzheng.privacy.ContactService;
 import org.wenzheng.testsupport.Deployments;
+import org.wenzheng.testsupport.TestApiTokens;
 import org.wenzheng.testsupport.TestDb;
 
 import javax.crypto.Cipher;
@@ -396,6 +397,63 @@ class SecurityIT {
         assertTrue(signIn("intake", "wenzheng-demo", "").signedIn(), "the page's own view state works");
     }
 
+    // ---------------------------------------------------------------- HTTP: the staff API and CSRF
+
+    @Test
+    @RunAsClient
+    void theStaffApiTakesATokenAndNeverTheBrowserSession() throws Exception {
+        long id;
+        try (Connection c = TestDb.connect()) {
+            id = new BoardTestData(c).insert(new BoardTestData.Msg("接口会话测试" + BoardTestData.unique())
+                    .phone("13522223333").status(MessageStatus.SUBMITTED));
+        }
+        SignIn session = signIn("intake", "wenzheng-demo", "");
+        assertTrue(session.signedIn());
+        HttpResponse<String> reject = session.client().send(HttpRequest.newBuilder(
+                        url("api/v1/intake/messages/" + id + "/reject"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version\":0,\"reason\":\"跨站请求\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, reject.statusCode(), "a signed-in browser's cookie is not an API credential: " + reject.body());
+        HttpResponse<String> contact = session.client().send(HttpRequest.newBuilder(
+                url("api/v1/privacy/messages/" + id + "/contact")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, contact.statusCode());
+        assertFalse(contact.body().contains("13522223333"));
+        try (Connection c = TestDb.connect(); PreparedStatement ps = c.prepareStatement(
+                "select status from message where id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("SUBMITTED", rs.getString(1), "nothing changed");
+            }
+        }
+
+        String token = TestApiTokens.mint("intake", "INTAKE_OFFICER");
+        HttpResponse<String> full = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        url("api/v1/privacy/messages/" + id + "/contact")).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, full.statusCode(), full.body());
+        assertTrue(full.body().contains("\"phone\":\"13522223333\""), full.body());
+        HttpResponse<String> masked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        url("api/v1/intake/messages/" + id)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, masked.statusCode(), masked.body());
+        assertTrue(masked.body().contains("135****3333") && !masked.body().contains("13522223333"), masked.body());
+        String leaderToken = TestApiTokens.mint("leader", "LEADER");
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        url("api/v1/privacy/messages/" + id + "/contact")).header("Authorization", "Bearer " + leaderToken)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode(), "contact in full is for intake officers only");
+        try (Connection c = TestDb.connect(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from audit_entry where action = 'CONTACT_VIEWED' and object_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "the one successful view is audited");
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- HTTP: injection
 
     static final List<String> SQL = List.of("'", "''", "\"", "' OR 1=1--", "' OR '1'='1", "1 OR 1=1",
@@ -434,8 +492,9 @@ class SecurityIT {
                     failures.add(path + " -> " + r.statusCode());
                 }
             }
+            // Never a wrong password for a demo account: five would lock it for the other tests.
             assertFalse(signIn(p, p, "").signedIn(), "sign-in with " + p);
-            assertFalse(signIn("intake", p, "").signedIn(), "sign-in with password " + p);
+            assertFalse(signIn("no-such-person", p, "").signedIn(), "sign-in with password " + p);
         }
         assertTrue(failures.isEmpty(), "abnormal answers: " + failures);
         assertEquals(total, boardTotal(), "the board is unchanged");
@@ -551,7 +610,7 @@ class SecurityIT {
         }
     }
 
-    record SignIn(int status, boolean signedIn) {
+    record SignIn(int status, boolean signedIn, HttpClient client) {
     }
 
     /**
@@ -582,6 +641,7 @@ class SecurityIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> office = http.send(HttpRequest.newBuilder(url("office/index.xhtml")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new SignIn(posted.statusCode(), office.statusCode() == 200 && office.body().contains("id=\"office-title\""));
+        return new SignIn(posted.statusCode(), office.statusCode() == 200 && office.body().contains("id=\"office-title\""),
+                http);
     }
 }
