@@ -48,9 +48,9 @@ public final class Benchmark {
     private static final Duration MEASURE = Duration.ofSeconds(intEnv("WZ_BENCH_SECONDS", 30));
     private static final int PORT = intEnv("WZ_BENCH_PORT", 8181);
 
-    private static final String[] PLACES = {"人民路", "幸福小区", "建设街道", "滨江花园", "城南中学", "火车站广场", "工业园区",
+    static final String[] PLACES = {"人民路", "幸福小区", "建设街道", "滨江花园", "城南中学", "火车站广场", "工业园区",
             "老城区", "东湖公园", "新华路菜市场", "G107国道", "阳光城三期", "第二人民医院", "高新区", "北门社区"};
-    private static final String[] ISSUES = {"夜间施工噪音扰民", "停车收费不合理", "拆迁补偿标准不明确", "垃圾分类点设置不合理",
+    static final String[] ISSUES = {"夜间施工噪音扰民", "停车收费不合理", "拆迁补偿标准不明确", "垃圾分类点设置不合理",
             "路灯损坏多日", "下水道堵塞", "物业服务差", "学校周边交通拥堵", "公交线路调整", "违章搭建", "餐馆油烟污染",
             "共享单车乱停放", "冬季供暖不热", "自来水水质发黄", "医保报销手续繁琐", "小区电梯故障", "广场舞噪音", "占道经营",
             "绿化带被破坏", "充电桩不足"};
@@ -71,9 +71,7 @@ public final class Benchmark {
             String url = pg.jdbcUrl("wenzheng_bench");
             Process payara = PayaraProcess.start(microJar, war, PORT, home,
                     Map.of("DB_URL", url, "DB_USER", "postgres", "DB_PASSWORD", "bench"),
-                    List.of("-Xmx2g", "-Dwz.demo.enabled=true", "-Dwz.posting.maxPerHour=1000000000",
-                            "-Dwz.crypto.dev-key-file=" + home.resolve("contact-key").toAbsolutePath(),
-                            "-Djakarta.faces.PROJECT_STAGE=Production"), false);
+                    jvmArgs(), false);
             try {
                 System.out.println("Waiting for Payara Micro (log: " + home.resolve("payara.log") + ") ...");
                 PayaraProcess.awaitReady(PORT, payara, Duration.ofMinutes(4));
@@ -97,6 +95,31 @@ public final class Benchmark {
                 payara.waitFor();
             }
         }
+    }
+
+    /** Payara's JVM options; WZ_BENCH_JVM_ARGS adds more (e.g. a Flight Recorder recording to see where time goes). */
+    static List<String> jvmArgs() {
+        List<String> args = new ArrayList<>(List.of("-Xmx2g", "-Dwz.demo.enabled=true",
+                "-Dwz.posting.maxPerHour=1000000000", "-Djakarta.faces.PROJECT_STAGE=Production"));
+        String extra = System.getenv("WZ_BENCH_JVM_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            args.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return args;
+    }
+
+    /** Whether a scenario runs: all, unless WZ_BENCH_ONLY names some (comma-separated parts of their names). */
+    private static boolean selected(String scenario) {
+        String only = System.getenv("WZ_BENCH_ONLY");
+        if (only == null || only.isBlank()) {
+            return true;
+        }
+        for (String part : only.split(",")) {
+            if (!part.isBlank() && scenario.contains(part.strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds generated messages until there are {@code target}; COPY in chunks, tokens computed on every core. */
@@ -193,6 +216,9 @@ public final class Benchmark {
     }
 
     private static String scenario(String name, Supplier<String> urls) throws InterruptedException {
+        if (!selected(name)) {
+            return "| " + name + " | (skipped) | | | | | |";
+        }
         System.out.println("Running: " + name + " ...");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return load(name, () -> HttpRequest.newBuilder(URI.create(urls.get())).GET().build(), http, 200);
@@ -213,6 +239,9 @@ public final class Benchmark {
         long category = ids(db, "select id from category order by id limit 1")[0];
         AtomicLong n = new AtomicLong();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        if (!selected("post via API (channel)")) {
+            return "| post via API (channel) | (skipped) | | | | | |";
+        }
         System.out.println("Running: posting through the API ...");
         return load("post via API (channel)", () -> {
             long i = n.incrementAndGet();
@@ -229,7 +258,7 @@ public final class Benchmark {
     }
 
     /** CLIENTS threads send requests back to back: warm-up first, then the measured window. */
-    private static String load(String name, Supplier<HttpRequest> requests, HttpClient http, int okStatus)
+    static String load(String name, Supplier<HttpRequest> requests, HttpClient http, int okStatus)
             throws InterruptedException {
         long warmEnd = System.nanoTime() + WARM_UP.toNanos();
         long end = warmEnd + MEASURE.toNanos();
@@ -288,7 +317,7 @@ public final class Benchmark {
         }
     }
 
-    private static long[] ids(Connection db, String sql) throws SQLException {
+    static long[] ids(Connection db, String sql) throws SQLException {
         List<Long> out = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -302,7 +331,7 @@ public final class Benchmark {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static int intEnv(String name, int fallback) {
+    static int intEnv(String name, int fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : Integer.parseInt(v.strip());
     }

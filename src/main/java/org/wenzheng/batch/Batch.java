@@ -81,6 +81,13 @@ public class Batch {
     public OffsetDateTime getCutAt() { return cutAt; }
     public BatchStatus getStatus() { return status; }
     public void setStatus(BatchStatus status) { this.status = status; }
+
+    /** The last of the batch's messages has been routed (批办 finished), by this leader at this time. */
+    public void markRouted(Person leader, OffsetDateTime at) {
+        this.status = BatchStatus.ROUTED;
+        this.routedBy = leader;
+        this.routedAt = at;
+    }
     public Person getRoutedBy() { return routedBy; }
     public OffsetDateTime getRoutedAt() { return routedAt; }
     public String getCutBy() { return cutBy; }

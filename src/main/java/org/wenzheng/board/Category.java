@@ -1,5 +1,6 @@
 package org.wenzheng.board;
 
+import org.wenzheng.common.PublicContent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +12,7 @@ import jakarta.persistence.Table;
 import java.util.Locale;
 
 /** A topic (类别) a citizen files a message under; the administrator keeps the list. */
+@PublicContent
 @Entity
 @Table(name = "category")
 public class Category {

@@ -1,5 +1,6 @@
 package org.wenzheng.board;
 
+import org.wenzheng.common.PublicContent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -28,6 +29,7 @@ import java.time.OffsetDateTime;
  * never public at all. {@link #publicVisible} is kept in step with the status so that the board's index only holds
  * what may be shown.
  */
+@PublicContent(insertsShown = false)
 @Entity
 @Table(name = "message")
 public class Message {

@@ -1,5 +1,6 @@
 package org.wenzheng.board;
 
+import org.wenzheng.common.PublicContent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +18,7 @@ import org.wenzheng.handling.Reply;
 import java.time.OffsetDateTime;
 
 /** The citizen's rating (满意度) of one published reply; at most one per reply. */
+@PublicContent
 @Entity
 @Table(name = "rating")
 public class Rating {

@@ -1,5 +1,6 @@
 package org.wenzheng.handling;
 
+import org.wenzheng.common.PublicContent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +19,7 @@ import org.wenzheng.people.Person;
 import java.time.OffsetDateTime;
 
 /** A unit's written reply (答复) to a case, one row per revision; old revisions stay in the case record. */
+@PublicContent
 @Entity
 @Table(name = "reply")
 public class Reply {

@@ -1,5 +1,6 @@
 package org.wenzheng.people;
 
+import org.wenzheng.common.PublicContent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 
 /** A government unit (单位) that cases are routed to; units form a tree through their parent. */
+@PublicContent
 @Entity
 @Table(name = "unit")
 public class Unit {

@@ -261,7 +261,7 @@ public class RoutingService {
                         "select count(m) from Message m where m.batch = :b and m.status = :s", Long.class)
                 .setParameter("b", batch).setParameter("s", MessageStatus.BATCHED).getSingleResult();
         if (waiting == 0 && batch.getStatus() != BatchStatus.ROUTED) {
-            batch.setStatus(BatchStatus.ROUTED);
+            batch.markRouted(people.findByUsername(actor()).orElse(null), now);
             audit.record(actor(), Role.LEAD, "BATCH_ROUTED", "batch", batch.getId(), null,
                     "{\"at\":\"" + now + "\"}");
             return true;

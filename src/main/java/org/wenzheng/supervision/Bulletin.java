@@ -1,5 +1,6 @@
 package org.wenzheng.supervision;
 
+import org.wenzheng.common.PublicContent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** 通报: for a period, the units that passed deadlines with neither reply nor explanation. A draft until approved. */
+@PublicContent
 @Entity
 @Table(name = "bulletin")
 public class Bulletin {

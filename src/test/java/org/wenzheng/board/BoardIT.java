@@ -66,6 +66,15 @@ class BoardIT {
     @Inject
     BoardStatistics statistics;
 
+    @Inject
+    org.wenzheng.common.web.PublicPageCache pageCache;
+
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
+
+    @Inject
+    jakarta.transaction.UserTransaction tx;
+
     @ArquillianResource
     URL base;
 
@@ -442,6 +451,52 @@ class BoardIT {
             }
         }
         assertEquals(List.of(), missing, openapi);
+    }
+
+    @Test
+    void anonymousReadersGetStoredPagesUntilPublicContentChanges() throws Exception {
+        long message;
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            message = d.insert(new Msg("缓存测试留言" + BoardTestData.unique()).unit(d.unit("缓存测试局" + BoardTestData.unique()))
+                    .displayName("老王"));
+        }
+        String path = "board/thread.xhtml?id=" + message;
+        pageCache.setTimeToLive(java.time.Duration.ofMinutes(5));
+        try {
+            HttpResponse<String> first = get(path);
+            assertEquals(200, first.statusCode());
+            assertTrue(first.body().contains("老王"));
+            assertTrue(first.headers().allValues("Set-Cookie").isEmpty(), "reading opens no session");
+            assertEquals(1, pageCache.size());
+
+            // Changed behind JPA's back (no listener runs): the stored page is what readers get.
+            try (Connection c = inContainer(); Statement st = c.createStatement()) {
+                st.executeUpdate("update message set display_name = '老李' where id = " + message);
+            }
+            HttpResponse<String> stored = get(path);
+            assertEquals(first.body(), stored.body());
+            assertEquals("nosniff", stored.headers().firstValue("X-Content-Type-Options").orElse(null),
+                    "a stored page keeps the headers the other filters set");
+            assertTrue(get(path, "Authorization", "Bearer x").body().contains("老李"),
+                    "a request with credentials is never served from the store");
+            HttpResponse<String> english = get(path, "Cookie", "wz-lang=en");
+            assertEquals("en", english.body().replaceAll("(?s).*<html[^>]* lang=\"([^\"]+)\".*", "$1"),
+                    "the language cookie is part of the key");
+
+            // A change through JPA to public content drops the stored pages at once.
+            tx.begin();
+            em.find(org.wenzheng.board.Message.class, message).setDisplayName("老赵");
+            tx.commit();
+            assertTrue(get(path).body().contains("老赵"));
+        } finally {
+            pageCache.setTimeToLive(java.time.Duration.ZERO);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String header, String value) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(new URL(base, path).toString()))
+                .header(header, value).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -47,6 +47,7 @@ import org.wenzheng.routing.RoutingViews.RouteCommand;
 import org.wenzheng.routing.RoutingViews.RouteResult;
 import org.wenzheng.routing.RoutingViews.Row;
 import org.wenzheng.testsupport.Deployments;
+import org.wenzheng.testsupport.TestApiTokens;
 import org.wenzheng.testsupport.TestMailServer;
 
 import java.io.StringReader;
@@ -67,8 +68,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -286,6 +285,8 @@ class RoutingIT {
                 new RouteCommand("请乙局办理。", unitId("RIT-B"), List.of(), false, last.version())));
         assertTrue(done.batchRouted());
         assertEquals(BatchStatus.ROUTED, batchOf(RULE_TITLE).getStatus());
+        assertEquals("leader", batchOf(RULE_TITLE).getRoutedBy().getUsername(), "who finished the batch is kept");
+        assertTrue(batchOf(RULE_TITLE).getRoutedAt() != null);
     }
 
     @Test
@@ -340,12 +341,11 @@ class RoutingIT {
         long coCase = queryLong("select c.id from handling_case c join message m on m.id = c.message_id"
                 + " where m.title = ? and c.unit_role = 'CO'", RULE_TITLE);
 
-        HttpClient anonymous = client();
-        HttpResponse<String> refused = get(anonymous, "api/v1/cases/" + leadCase);
+        HttpResponse<String> refused = get(ANONYMOUS, "api/v1/cases/" + leadCase);
         assertEquals(401, refused.statusCode(), refused.body());
         assertEquals("unauthenticated", json(refused).getString("code"));
 
-        HttpClient b = signIn(LIAISON_B);
+        Caller b = signIn(LIAISON_B);
         HttpResponse<String> notTheirs = get(b, "api/v1/cases/" + leadCase);
         assertEquals(403, notTheirs.statusCode(), notTheirs.body());
         assertEquals("您无权查看或办理其他单位的案件。", json(notTheirs).getString("message"));
@@ -356,7 +356,7 @@ class RoutingIT {
         assertEquals(200, own.statusCode(), own.body());
         assertEquals("CO", json(own).getString("unitRole"));
 
-        HttpClient a = signIn(LIAISON_A);
+        Caller a = signIn(LIAISON_A);
         HttpResponse<String> read = get(a, "api/v1/cases/" + leadCase);
         assertEquals(200, read.statusCode(), read.body());
         JsonObject detail = json(read);
@@ -418,12 +418,12 @@ class RoutingIT {
     @Order(9)
     @RunAsClient
     void theApiRefusesBadInputAndStrangers() throws Exception {
-        HttpResponse<String> invalid = post(client(), "api/v1/routing/messages/1/route", "{\"leadUnitId\":1}");
+        HttpResponse<String> invalid = post(ANONYMOUS, "api/v1/routing/messages/1/route", "{\"leadUnitId\":1}");
         assertEquals(400, invalid.statusCode(), invalid.body());
         List<String> fields = json(invalid).getJsonArray("fields").stream()
                 .map(f -> f.asJsonObject().getString("field")).toList();
         assertEquals(List.of("request.instruction", "request.version"), fields);
-        HttpResponse<String> anonymous = get(client(), "api/v1/routing/batches");
+        HttpResponse<String> anonymous = get(ANONYMOUS, "api/v1/routing/batches");
         assertEquals(401, anonymous.statusCode(), anonymous.body());
         HttpResponse<String> liaison = get(signIn(LIAISON_A), "api/v1/routing/rules");
         assertEquals(403, liaison.statusCode(), liaison.body());
@@ -537,30 +537,31 @@ class RoutingIT {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    /** Signs in through the staff form like a browser, so the API calls carry a real session. */
-    private HttpClient signIn(String username) throws Exception {
-        HttpClient c = client();
-        HttpResponse<String> page = get(c, "login.xhtml");
-        Matcher vs = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(page.body());
-        assertTrue(vs.find(), "the sign-in form has a view state");
-        String form = "signin=signin&signin%3Ausername=" + enc(username) + "&signin%3Apassword=" + enc(PASSWORD)
-                + "&signin%3Asubmit=go&jakarta.faces.ViewState=" + enc(vs.group(1));
-        HttpResponse<String> after = c.send(HttpRequest.newBuilder(uri("login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(after.body().contains("office-title"), "signed in as " + username);
-        return c;
+    /** Who calls the API: an integration's token, or nobody. */
+    private record Caller(String token) {
     }
 
-    private HttpResponse<String> get(HttpClient c, String path) throws Exception {
-        return c.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build(),
+    private static final Caller ANONYMOUS = new Caller(null);
+
+    /** A liaison's API token, as the administrator would issue one to the unit's system. */
+    private Caller signIn(String username) {
+        return new Caller(TestApiTokens.mint(username, "LIAISON"));
+    }
+
+    private HttpResponse<String> get(Caller c, String path) throws Exception {
+        return client().send(authorised(HttpRequest.newBuilder(uri(path)), c).header("Accept", "application/json")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(Caller c, String path, String json) throws Exception {
+        return client().send(authorised(HttpRequest.newBuilder(uri(path)), c)
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(HttpClient c, String path, String json) throws Exception {
-        return c.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpRequest.Builder authorised(HttpRequest.Builder b, Caller c) {
+        return c.token() == null ? b : b.header("Authorization", "Bearer " + c.token());
     }
 
     private URI uri(String path) {

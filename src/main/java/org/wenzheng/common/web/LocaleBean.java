@@ -1,25 +1,23 @@
 package org.wenzheng.common.web;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The reader's language: Simplified Chinese unless they chose English. The choice is kept in a cookie so that it is
- * remembered on the next visit, and also for citizens, who have no account.
+ * remembered on the next visit, and also for citizens, who have no account. Read from the cookie on each request, so
+ * that reading the board never needs an HTTP session (and the public page cache can key on the cookie).
  */
 @Named
-@SessionScoped
-public class LocaleBean implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class LocaleBean {
     static final String COOKIE = "wz-lang";
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

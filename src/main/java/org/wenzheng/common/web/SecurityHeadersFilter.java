@@ -17,11 +17,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -102,7 +105,8 @@ public class SecurityHeadersFilter extends HttpFilter {
      *     every postback, which only its JavaScript adds to a form. A form on a page without PrimeFaces' script, or
      *     sent by a browser without JavaScript, would end in an error whenever the page is shown again (a wrong
      *     answer on the posting form, a wrong password). Without the parameter, the restored view's own nonce is
-     *     given, which is what the script would have sent; a nonce that is sent must still match it.</li>
+     *     given, which is what the script would have sent (a nonce that is sent must still match it); a stateless
+     *     view keeps no nonce, so it gets a fresh one for this response, in PrimeFaces' own format.</li>
      * </ul>
      */
     static final class HardenedRequest extends HttpServletRequestWrapper {
@@ -150,11 +154,23 @@ public class SecurityHeadersFilter extends HttpFilter {
             return values;
         }
 
-        private static String viewNonce() {
+        private String freshNonce;
+
+        private String viewNonce() {
             FacesContext fc = FacesContext.getCurrentInstance();
             UIViewRoot root = fc == null ? null : fc.getViewRoot();
-            Map<String, Object> viewMap = root == null ? null : root.getViewMap(false);
-            return viewMap != null && viewMap.get(NONCE) instanceof String nonce ? nonce : null;
+            if (root == null) {
+                return null;
+            }
+            Map<String, Object> viewMap = root.getViewMap(false);
+            if (viewMap != null && viewMap.get(NONCE) instanceof String nonce) {
+                return nonce;
+            }
+            if (freshNonce == null) {
+                freshNonce = Base64.getEncoder().encodeToString(
+                        UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return freshNonce;
         }
 
         @Override

@@ -1,0 +1,79 @@
+package org.wenzheng.common.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Serves the public reading pages (home, board, thread, statistics, bulletins) from {@link PublicPageCache} to
+ * anonymous readers. Declared first in web.xml so that a stored page carries the headers the other filters set.
+ * <p>
+ * Only GETs by someone with no session, no sign-in and no Authorization header use it, so a page that differs per
+ * person (a signed-in officer's navigation) is never stored or served. The key is the URL with its query and the
+ * reader's display cookies ({@code wz-*}: language, large text). A response is stored only if it is a 200 HTML page
+ * that set no cookie.
+ */
+public class PublicPageCacheFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_BODY = 512 * 1024;
+
+    @Inject
+    PublicPageCache cache;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!cache.enabled() || !"GET".equals(request.getMethod()) || request.getSession(false) != null
+                || request.getUserPrincipal() != null || request.getHeader("Authorization") != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = key(request);
+        PublicPageCache.Page page = cache.get(key);
+        if (page != null) {
+            for (Map.Entry<String, String> h : page.headers()) {
+                response.addHeader(h.getKey(), h.getValue());
+            }
+            response.setContentType(page.contentType());
+            response.setContentLength(page.body().length);
+            response.getOutputStream().write(page.body());
+            return;
+        }
+        long generation = cache.currentGeneration();
+        BufferedResponse buffered = new BufferedResponse(response);
+        chain.doFilter(request, buffered);
+        byte[] body = buffered.body();
+        if (buffered.status() == HttpServletResponse.SC_OK && !buffered.setCookie() && body.length <= MAX_BODY
+                && buffered.getContentType() != null && buffered.getContentType().startsWith("text/html")
+                && request.getSession(false) == null) {
+            cache.put(key, new PublicPageCache.Page(body, buffered.getContentType(), buffered.headers(), generation,
+                    System.nanoTime()));
+        }
+        if (!response.isCommitted()) {
+            response.setContentLength(body.length);
+        }
+        response.getOutputStream().write(body);
+    }
+
+    static String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        Cookie[] cookies = request.getCookies();
+        String display = cookies == null ? "" : Arrays.stream(cookies)
+                .filter(c -> c.getName().startsWith("wz-"))
+                .sorted(Comparator.comparing(Cookie::getName))
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining(";"));
+        return request.getRequestURI() + (query == null ? "" : "?" + query) + "|" + display;
+    }
+}
