@@ -47,9 +47,14 @@ public class LocaleBean {
                 ec.getRequestContextPath().isEmpty() ? "/" : ec.getRequestContextPath(), "httpOnly", true,
                 "SameSite", "Lax"));
         fc.getViewRoot().setLocale(locale);
-        // Back to the same page with its view parameters (a thread's id): the switch is a POST to the bare view URL.
-        ec.redirect(fc.getApplication().getViewHandler().getBookmarkableURL(fc, fc.getViewRoot().getViewId(),
-                Map.of(), true));
+        // Back to the same page: the switch is a POST to the bare view URL, so the page says where it was ("back",
+        // a stateless page keeps no view parameters); otherwise the view with its parameters.
+        String back = ec.getRequestParameterMap().get("back");
+        String home = ec.getRequestContextPath() + "/";
+        boolean onSite = back != null && back.startsWith(home) && !back.startsWith("//") && !back.contains("\\")
+                && back.chars().noneMatch(ch -> ch < 0x20);
+        ec.redirect(onSite ? back : fc.getApplication().getViewHandler().getBookmarkableURL(fc,
+                fc.getViewRoot().getViewId(), Map.of(), true));
     }
 
     private static Locale fromCookie() {
