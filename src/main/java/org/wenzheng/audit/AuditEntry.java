@@ -81,6 +81,25 @@ public class AuditEntry {
         this.entryHash = computeHash();
     }
 
+    /** An entry as stored, read outside JPA (the operators' verification command); nothing is recomputed. */
+    static AuditEntry stored(long id, OffsetDateTime occurredAt, String actor, String actorRole, String action,
+                             String objectType, Long objectId, String beforeState, String afterState,
+                             String prevHash, String entryHash) {
+        AuditEntry e = new AuditEntry();
+        e.id = id;
+        e.occurredAt = occurredAt;
+        e.actor = actor;
+        e.actorRole = actorRole;
+        e.action = action;
+        e.objectType = objectType;
+        e.objectId = objectId;
+        e.beforeState = beforeState;
+        e.afterState = afterState;
+        e.prevHash = prevHash;
+        e.entryHash = entryHash;
+        return e;
+    }
+
     /** The hash this entry should carry given its content; differs from {@link #getEntryHash()} if tampered with. */
     public String computeHash() {
         String canonical = String.join("\u001f", prevHash,

@@ -48,7 +48,7 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AuditEntry> firstBrokenEntry() {
-        String prev = AuditEntry.GENESIS;
+        AuditChain chain = new AuditChain();
         long afterId = Long.MIN_VALUE;
         while (true) {
             List<AuditEntry> page = em.createQuery(
@@ -58,10 +58,9 @@ public class AuditTrail {
                 return Optional.empty();
             }
             for (AuditEntry e : page) {
-                if (!e.getPrevHash().equals(prev) || !e.computeHash().equals(e.getEntryHash())) {
+                if (!chain.accept(e)) {
                     return Optional.of(e);
                 }
-                prev = e.getEntryHash();
                 afterId = e.getId();
             }
             em.clear();

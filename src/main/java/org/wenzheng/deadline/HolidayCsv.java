@@ -42,11 +42,16 @@ public final class HolidayCsv {
     /**
      * Parses the whole reader (it is not closed).
      *
-     * @throws IllegalArgumentException naming the line number of the first malformed line
+     * @throws CalendarFileException naming the line number of the first malformed line
      */
     public static List<OfficialDay> parse(Reader reader) {
+        return entries(reader).stream().map(CalendarEntry::toOfficialDay).toList();
+    }
+
+    /** As {@link #parse(Reader)}, keeping each day's line number for checks of the whole file. */
+    public static List<CalendarEntry> entries(Reader reader) {
         BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        List<OfficialDay> days = new ArrayList<>();
+        List<CalendarEntry> days = new ArrayList<>();
         boolean headerSeen = false;
         int lineNumber = 0;
         try {
@@ -62,37 +67,45 @@ public final class HolidayCsv {
                 } else if (text.equals(HEADER)) {
                     headerSeen = true;
                 } else {
-                    throw bad(lineNumber, "expected the header \"" + HEADER + "\" but found \"" + text + "\"");
+                    throw new CalendarFileException(lineNumber, "calendar.file.header",
+                            "expected the header \"" + HEADER + "\" but found \"" + text + "\"", HEADER, abbreviate(text));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!headerSeen) {
-            throw new IllegalArgumentException("calendar has no header line \"" + HEADER + "\"");
+            throw new CalendarFileException(0, "calendar.file.noHeader",
+                    "calendar has no header line \"" + HEADER + "\"", HEADER);
         }
         return List.copyOf(days);
     }
 
-    private static OfficialDay row(int lineNumber, String text) {
+    private static CalendarEntry row(int lineNumber, String text) {
         String[] fields = text.split(",", -1);
         if (fields.length != 3) {
-            throw bad(lineNumber, "expected 3 fields (" + HEADER + ") but found " + fields.length + " in \"" + text + "\"");
+            throw new CalendarFileException(lineNumber, "calendar.file.fields", "expected 3 fields (" + HEADER
+                    + ") but found " + fields.length + " in \"" + text + "\"", fields.length, HEADER);
         }
         String date = fields[0].strip();
         String kind = fields[1].strip();
         String name = fields[2].strip();
         if (name.isEmpty()) {
-            throw bad(lineNumber, "the name is empty");
+            throw new CalendarFileException(lineNumber, "calendar.file.nameEmpty", "the name is empty");
         }
-        return new OfficialDay(date(lineNumber, date), kind(lineNumber, kind), name);
+        if (name.length() > OfficialDay.MAX_NAME) {
+            throw new CalendarFileException(lineNumber, "calendar.file.nameTooLong",
+                    "the name is longer than " + OfficialDay.MAX_NAME + " characters", OfficialDay.MAX_NAME);
+        }
+        return new CalendarEntry(date(lineNumber, date), kind(lineNumber, kind), name, lineNumber);
     }
 
     private static LocalDate date(int lineNumber, String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw bad(lineNumber, "\"" + text + "\" is not a date in the form yyyy-MM-dd");
+            throw new CalendarFileException(lineNumber, "calendar.file.date",
+                    "\"" + text + "\" is not a date in the form yyyy-MM-dd", abbreviate(text));
         }
     }
 
@@ -100,11 +113,12 @@ public final class HolidayCsv {
         return switch (text) {
             case "holiday" -> DayKind.HOLIDAY;
             case "workday" -> DayKind.WORKDAY;
-            default -> throw bad(lineNumber, "kind \"" + text + "\" is neither holiday nor workday");
+            default -> throw new CalendarFileException(lineNumber, "calendar.file.kind",
+                    "kind \"" + text + "\" is neither holiday nor workday", abbreviate(text));
         };
     }
 
-    private static IllegalArgumentException bad(int lineNumber, String problem) {
-        return new IllegalArgumentException("calendar line " + lineNumber + ": " + problem);
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -85,6 +85,23 @@ public class PeopleService {
         audit.record(p.getUsername(), null, "PASSWORD_CHANGED", "person", p.getId(), null, null);
     }
 
+    /**
+     * Whether a back-office session of this person that began at {@code startedAt} may go on: the person is active
+     * and has not ended their sessions ("sign out everywhere") since. A session without a start time is not valid
+     * once sessions were ended.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean sessionStillValid(String username, OffsetDateTime startedAt) {
+        List<Object[]> rows = em.createQuery(
+                        "select p.active, p.sessionsValidAfter from Person p where p.username = :u", Object[].class)
+                .setParameter("u", username).getResultList();
+        if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[0])) {
+            return false;
+        }
+        OffsetDateTime validAfter = (OffsetDateTime) rows.get(0)[1];
+        return validAfter == null || (startedAt != null && startedAt.isAfter(validAfter));
+    }
+
     public Optional<Person> findByUsername(String username) {
         if (username == null || username.isBlank()) {
             return Optional.empty();

@@ -60,6 +60,10 @@ public class Person {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** Sessions that began at or before this moment are no longer valid ("sign out everywhere"). */
+    @Column(name = "sessions_valid_after")
+    private OffsetDateTime sessionsValidAfter;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Column(name = "role", nullable = false, length = 30)
@@ -113,4 +117,7 @@ public class Person {
     public OffsetDateTime getCreatedAt() { return createdAt; }
     public Set<Role> getRoles() { return roles; }
     public Set<Unit> getUnits() { return units; }
+    public OffsetDateTime getSessionsValidAfter() { return sessionsValidAfter; }
+    public void setSessionsValidAfter(OffsetDateTime at) { this.sessionsValidAfter = at; }
+    public long getVersion() { return version; }
 }

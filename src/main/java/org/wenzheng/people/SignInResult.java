@@ -11,4 +11,7 @@ public sealed interface SignInResult {
     record Invalid() implements SignInResult { }
 
     record Locked(OffsetDateTime until) implements SignInResult { }
+
+    /** Too many failures from this client address: refused without checking the password. */
+    record Throttled(OffsetDateTime until) implements SignInResult { }
 }

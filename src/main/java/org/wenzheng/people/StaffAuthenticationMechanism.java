@@ -26,8 +26,9 @@ import java.util.Optional;
  *   <li>Pages: staff sign in with the Faces form ({@code SignInBean} passes the credential); the sign-in is kept in
  *       the HTTP session, and protected pages send strangers to the sign-in page. (Done here rather than with
  *       {@code @AutoApplySession}/{@code @LoginToContinue}, which would also let the session in on API calls.)</li>
- *   <li>The JSON API ({@code /api/}): integrating systems send {@code Authorization: Bearer <token>}. The API never
- *       takes the browser's session, so a page can't be tricked into making state-changing API calls (CSRF).</li>
+ *   <li>The JSON API ({@code /api/}): integrating systems send {@code Authorization: Bearer <token>}. The browser's
+ *       session counts only for reading (GET), never for a change, so another site cannot make a signed-in
+ *       browser change anything through the API (CSRF).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -56,15 +57,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             }
             return context.notifyContainerAboutLogin(result);
         }
-        // A sign-in kept in the session: hand the container its principal back, as AutoApplySession would.
-        Principal kept = request.getUserPrincipal();
-        if (kept != null) {
-            try {
-                context.getHandler().handle(new Callback[]{new CallerPrincipalCallback(context.getClientSubject(), kept)});
-            } catch (IOException | UnsupportedCallbackException e) {
-                throw new AuthenticationException(e);
-            }
-            return AuthenticationStatus.SUCCESS;
+        if (request.getUserPrincipal() != null) {
+            return restoreSession(request, context);
         }
         if (context.isProtected()) {
             // The back office without a sign-in: to the sign-in page, which sends staff on to their office home.
@@ -73,12 +67,33 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.doNothing();
     }
 
+    /** A sign-in kept in the session: hands the container its principal back, as AutoApplySession would. */
+    private static AuthenticationStatus restoreSession(HttpServletRequest request, HttpMessageContext context)
+            throws AuthenticationException {
+        Principal kept = request.getUserPrincipal();
+        if (kept == null) {
+            return context.doNothing();
+        }
+        try {
+            context.getHandler().handle(new Callback[]{new CallerPrincipalCallback(context.getClientSubject(), kept)});
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new AuthenticationException(e);
+        }
+        return AuthenticationStatus.SUCCESS;
+    }
+
+    private static boolean isSafe(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
     private AuthenticationStatus validateApi(HttpServletRequest request, HttpServletResponse response,
-                                             HttpMessageContext context) {
+                                             HttpMessageContext context) throws AuthenticationException {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            // Citizens' endpoints need no credential; the services refuse staff operations to anonymous callers.
-            return context.doNothing();
+            // Reading with the page's sign-in is allowed (the back office links PDFs that the API serves); a change
+            // never is, so another site cannot make a signed-in browser change anything (CSRF). Citizens' endpoints
+            // need no credential; the services refuse staff operations to anonymous callers.
+            return isSafe(request) ? restoreSession(request, context) : context.doNothing();
         }
         String secret = header.substring(BEARER.length()).strip();
         if (!secret.startsWith(ApiToken.PREFIX)) {

@@ -73,6 +73,13 @@ public class Unit {
         return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : name;
     }
 
+    /** Changes the unit's code and names (the administrator's edit). */
+    public void rename(String code, String name, String nameEn) {
+        this.code = code;
+        this.name = name;
+        this.nameEn = nameEn;
+    }
+
     public Long getId() { return id; }
     public String getCode() { return code; }
     public String getName() { return name; }
@@ -88,4 +95,5 @@ public class Unit {
     public boolean isActive() { return active; }
     public void setActive(boolean active) { this.active = active; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
+    public long getVersion() { return version; }
 }

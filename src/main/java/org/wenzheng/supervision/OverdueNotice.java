@@ -78,6 +78,29 @@ public class OverdueNotice {
         this.issuedAt = issuedAt;
     }
 
+    /** 〔2026〕第12号: the notice's number as printed. */
+    public static String numberText(int year, int number) {
+        return "〔" + year + "〕第" + number + "号";
+    }
+
+    public String getNumberText() {
+        return numberText(year, number);
+    }
+
+    public boolean isAnswered() {
+        return answeredAt != null;
+    }
+
+    /** The unit explains (情况说明) instead of replying; a notice is answered once. */
+    public void explain(String text, OffsetDateTime at) {
+        if (answeredAt != null) {
+            throw new IllegalStateException("notice " + id + " is already answered");
+        }
+        this.answerKind = AnswerKind.EXPLANATION;
+        this.answerText = text;
+        this.answeredAt = at;
+    }
+
     public Long getId() { return id; }
     public int getYear() { return year; }
     public int getNumber() { return number; }
@@ -88,4 +111,5 @@ public class OverdueNotice {
     public OffsetDateTime getAnsweredAt() { return answeredAt; }
     public AnswerKind getAnswerKind() { return answerKind; }
     public String getAnswerText() { return answerText; }
+    public long getVersion() { return version; }
 }

@@ -12,6 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wenzheng.board.TrackingCode;
+import org.wenzheng.testsupport.TestApiTokens;
 import org.wenzheng.testsupport.BrowserTest;
 import org.wenzheng.testsupport.Deployments;
 
@@ -96,8 +97,14 @@ class BatchUiIT extends BrowserTest {
         assertEquals("无权访问", browser.findElement(By.id("error-title")).getText());
         assertTrue(browser.findElements(By.id("cut:go")).isEmpty());
 
-        HttpResponse<String> api = HttpClient.newHttpClient().send(
+        // Reading with the liaison's session, and with the liaison's own API token: refused for the role either way.
+        HttpResponse<String> withSession = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(base + "api/v1/batches")).header("Cookie", cookies()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, withSession.statusCode(), withSession.body());
+        HttpResponse<String> api = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "api/v1/batches"))
+                        .header("Authorization", "Bearer " + TestApiTokens.mint("liaison", "LIAISON")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, api.statusCode(), api.body());
         assertTrue(api.body().contains("\"forbidden\""), api.body());

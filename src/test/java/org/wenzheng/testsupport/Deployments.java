@@ -16,6 +16,7 @@ public final class Deployments {
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: integration tests run after `mvn package`.");
         }
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        // TestDb and TestApiTokens work in-container too (staff API calls with a token from an in-container test).
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClasses(TestDb.class, TestApiTokens.class);
     }
 }

@@ -17,6 +17,8 @@ import org.wenzheng.board.Rating;
 import org.wenzheng.board.TrackingCode;
 import org.wenzheng.deadline.DeadlinePolicy;
 import org.wenzheng.deadline.DeadlineService;
+import org.wenzheng.deadline.DueDate;
+import org.wenzheng.deadline.admin.CaseDueDates;
 import org.wenzheng.handling.Reply;
 import org.wenzheng.handling.ReplyStatus;
 import org.wenzheng.handling.UnitRole;
@@ -67,6 +69,9 @@ public class PostingService {
 
     @Inject
     DeadlineService deadlines;
+
+    @Inject
+    CaseDueDates dueDates;
 
     /** Active topics in the administrator's order. */
     public List<Category> activeCategories() {
@@ -229,12 +234,14 @@ public class PostingService {
         Category c = m.getCategory();
         Unit u = m.getTargetUnit();
         Message merged = m.getMergedInto();
+        DueDate due = dueDates.explain(m).orElse(null);
         return new TrackingView(m.getId(), TrackingCode.display(m.getTrackingCode()), m.getTitle(), m.getBody(),
                 m.getKind(), shown, shown.publicStep(), m.isPrivateMessage(), m.isPublicVisible(),
                 c == null ? null : c.getName(), c == null ? null : c.getNameEn(),
                 u == null ? null : u.getName(), u == null ? null : u.getNameEn(), m.getPostedAt(), m.getDueAt(),
                 m.getStatus() == MessageStatus.REJECTED ? m.getRejectedReason() : null,
                 merged == null ? null : merged.getId(), merged != null && merged.isPublicVisible(),
-                files, replyInfos, followUps);
+                files, replyInfos, followUps, due == null ? null : due.explainZh(),
+                due == null ? null : due.explainEn());
     }
 }

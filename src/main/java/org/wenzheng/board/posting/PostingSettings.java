@@ -2,6 +2,8 @@ package org.wenzheng.board.posting;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -28,6 +31,9 @@ import java.util.Optional;
  * <li>{@code wz.posting.bannedWords}: comma-separated words that hold a message for review; default none. In a
  *     properties file (ISO-8859-1) write Chinese words as Unicode escapes (backslash, u, four hex digits), or set
  *     {@code WZ_POSTING_BANNEDWORDS} in the environment.</li>
+ * <li>The administrator's board settings (rows {@code posting.bannedWords}, {@code posting.maxPerHour} of the
+ *     setting table, /office/admin/settings.xhtml) take precedence over the two above once saved; they are re-read
+ *     at most every {@link #REREAD} so that a change applies on every instance without a restart.</li>
  * <li>{@code wz.posting.hashKey}: the key of the HMAC that turns IP addresses and contacts into counting keys. If
  *     unset, a random key is made once and kept in {@code .hash-key} in the storage folder, so counts survive a
  *     restart and the hashes cannot be reversed by trying all IPv4 addresses or phone numbers without it.</li>
@@ -35,6 +41,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class PostingSettings {
+
+    static final String BANNED_WORDS_ROW = "posting.bannedWords";
+    static final String MAX_PER_HOUR_ROW = "posting.maxPerHour";
 
     @Inject
     @ConfigProperty(name = "wz.storage.dir")
@@ -52,9 +61,20 @@ public class PostingSettings {
     @ConfigProperty(name = "wz.posting.hashKey")
     Optional<String> hashKeySetting;
 
+    static final Duration REREAD = Duration.ofSeconds(30);
+
+    @PersistenceContext
+    EntityManager em;
+
     private Path storageDir;
     private List<String> bannedWords;
     private byte[] hashKey;
+
+    /** The administrator's values as last read, and when (System.nanoTime()). */
+    private record Stored(List<String> bannedWords, Integer maxPerHour, long readAt) {
+    }
+
+    private volatile Stored stored;
 
     @PostConstruct
     void init() {
@@ -97,6 +117,47 @@ public class PostingSettings {
     }
 
     public Path storageDir() { return storageDir; }
-    public int maxPerHour() { return maxPerHour; }
-    public List<String> bannedWords() { return bannedWords; }
+    public int maxPerHour() {
+        Integer v = stored().maxPerHour();
+        return v != null ? v : maxPerHour;
+    }
+
+    public List<String> bannedWords() {
+        List<String> v = stored().bannedWords();
+        return v != null ? v : bannedWords;
+    }
+
+    private Stored stored() {
+        Stored s = stored;
+        if (s == null || System.nanoTime() - s.readAt() > REREAD.toNanos()) {
+            s = readStored();
+            stored = s;
+        }
+        return s;
+    }
+
+    private Stored readStored() {
+        List<?> rows = em.createNativeQuery("select key, value from setting where key in (?1, ?2)")
+                .setParameter(1, BANNED_WORDS_ROW).setParameter(2, MAX_PER_HOUR_ROW).getResultList();
+        List<String> words = null;
+        Integer perHour = null;
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            if (BANNED_WORDS_ROW.equals(r[0])) {
+                words = PostingRules.parseWords(String.valueOf(r[1]));
+            } else {
+                try {
+                    perHour = Integer.valueOf(String.valueOf(r[1]).strip());
+                } catch (NumberFormatException e) {
+                    perHour = null;
+                }
+            }
+        }
+        return new Stored(words, perHour, System.nanoTime());
+    }
+
+    /** Forgets the administrator's values read so far: the next posting reads them again. */
+    public void reread() {
+        stored = null;
+    }
 }

@@ -16,13 +16,15 @@ import java.util.List;
  * @param mergedIntoId     the message this one was merged into, or null
  * @param mergedIntoPublic whether that message is on the public board (only then is it linked)
  * @param replies          the published replies of the lead unit's case, oldest first
+ * @param dueExplanationZh how the due date was counted (null when there is none to explain), and in English
  */
 public record TrackingView(Long messageId, String trackingCode, String title, String body, MessageKind kind,
                            MessageStatus status, int step, boolean privateMessage, boolean publicVisible,
                            String categoryName, String categoryNameEn, String unitName, String unitNameEn,
                            OffsetDateTime postedAt, OffsetDateTime dueAt, String rejectedReason,
                            Long mergedIntoId, boolean mergedIntoPublic, List<AttachmentInfo> attachments,
-                           List<ReplyInfo> replies, List<FollowUpInfo> followUps) implements Serializable {
+                           List<ReplyInfo> replies, List<FollowUpInfo> followUps, String dueExplanationZh,
+                           String dueExplanationEn) implements Serializable {
 
     public boolean isRejected() {
         return status == MessageStatus.REJECTED;

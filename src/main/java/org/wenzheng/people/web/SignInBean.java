@@ -12,6 +12,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.common.web.TimeFormat;
 import org.wenzheng.people.PeopleService;
@@ -20,6 +21,9 @@ import org.wenzheng.people.SignInAttempts;
 import org.wenzheng.people.SignInResult;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /** The staff sign-in form. */
 @Named
@@ -37,6 +41,14 @@ public class SignInBean {
 
     @Inject
     PeopleService people;
+
+    @Inject
+    Clock clock;
+
+    /** How long a back-office session may sit idle (web.xml's 30 minutes is the default). */
+    @Inject
+    @ConfigProperty(name = "wz.session.idleMinutes", defaultValue = "30")
+    int idleMinutes;
 
     private String username;
     private String password;
@@ -56,6 +68,10 @@ public class SignInBean {
             case SUCCESS -> {
                 // A new session id at sign-in, so that an id planted before sign-in is worth nothing after it.
                 request.changeSessionId();
+                // When this session began, for "sign out everywhere" (SessionEpochFilter); and its idle limit.
+                request.getSession().setAttribute(SessionEpochFilter.SIGNED_IN_AT,
+                        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+                request.getSession().setMaxInactiveInterval(Math.max(1, idleMinutes) * 60);
                 if (people.findByUsername(username.strip()).map(Person::isMustChangePassword).orElse(false)) {
                     request.getSession().setAttribute(MustChangePasswordFilter.FLAG, Boolean.TRUE);
                     ec.redirect(ec.getRequestContextPath() + MustChangePasswordFilter.PAGE);
@@ -64,7 +80,10 @@ public class SignInBean {
                 }
             }
             default -> {
-                if (attempts.last() instanceof SignInResult.Locked locked) {
+                if (attempts.last() instanceof SignInResult.Throttled throttled) {
+                    Texts.addMessage(null, FacesMessage.SEVERITY_ERROR, "admin.signin.throttled",
+                            time.dateTime(throttled.until()));
+                } else if (attempts.last() instanceof SignInResult.Locked locked) {
                     Texts.addMessage(null, FacesMessage.SEVERITY_ERROR, "signin.locked", time.dateTime(locked.until()));
                 } else {
                     Texts.addMessage(null, FacesMessage.SEVERITY_ERROR, "signin.invalid");
@@ -72,6 +91,12 @@ public class SignInBean {
                 password = null;
             }
         }
+    }
+
+    /** True when the person was sent here because their sessions were ended ("sign out everywhere"). */
+    public boolean isSessionEnded() {
+        return "true".equals(FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get("ended"));
     }
 
     public String getUsername() { return username; }

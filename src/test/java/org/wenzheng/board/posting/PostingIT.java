@@ -12,6 +12,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.wenzheng.testsupport.TestApiTokens;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -166,6 +168,34 @@ class PostingIT {
         assertEquals(List.of(new TrackingView.AttachmentInfo("门口.png", "image/png", PNG.length)), v.attachments());
         assertEquals(v, posting.track(p.trackingCodeDisplay().toLowerCase(), posting.clientKey(address)),
                 "the code works grouped and in lower case");
+    }
+
+    @Test
+    void staffDownloadTheCheckedFileAndALiaisonOnlyForItsUnitsCases() throws Exception {
+        Posted p = posting.post(new PostingRequest(MessageKind.COMPLAINT, categoryId(), unitId(), "附件下载测试 " + RANDOM.nextInt(),
+                "现场照片见附件，请核实处理。", null, phone(), null, false, List.of(new Upload("现场.png", PNG.length, PNG))), web(address()));
+        long id = ((Number) em.createNativeQuery("select id from attachment where message_id = ?1")
+                .setParameter(1, p.messageId()).getSingleResult()).longValue();
+        URI uri = URI.create(new URL(base, "api/v1/attachments/" + id).toString());
+
+        HttpResponse<byte[]> intake = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + TestApiTokens.mint("intake", "INTAKE_OFFICER")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, intake.statusCode());
+        assertArrayEquals(PNG, intake.body());
+        assertEquals("image/png", intake.headers().firstValue("Content-Type").orElse(""));
+        String disposition = intake.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition.startsWith("attachment;") && disposition.contains("filename*=UTF-8''%E7%8E%B0%E5%9C%BA.png"),
+                disposition);
+        assertEquals("nosniff", intake.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from audit_entry where action ="
+                + " 'ATTACHMENT_OPENED' and object_id = ?1 and actor = 'intake'").setParameter(1, id)
+                .getSingleResult()).longValue(), "opening personal files is audited");
+
+        // The demo liaison's unit has no case on this message: the file does not exist for it.
+        assertEquals(404, send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + TestApiTokens.mint("liaison", "LIAISON")).GET()).statusCode());
+        assertEquals(401, send(HttpRequest.newBuilder(uri).GET()).statusCode());
     }
 
     @Test

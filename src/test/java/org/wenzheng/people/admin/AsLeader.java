@@ -1,0 +1,19 @@
+package org.wenzheng.people.admin;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import org.wenzheng.people.Role;
+
+import java.util.concurrent.Callable;
+
+/** Runs test code as the demo leader, who is not an administrator (added to the test deployment only). */
+@Stateless
+@RunAs(Role.LEAD)
+@PermitAll
+public class AsLeader {
+
+    public <T> T call(Callable<T> work) throws Exception {
+        return work.call();
+    }
+}
