@@ -58,7 +58,11 @@ public final class DevServer {
         System.out.println("Starting Payara Micro; the portal will be at http://localhost:" + httpPort + "/ ...");
         Process payara = PayaraProcess.start(microJar, war, httpPort, home,
                 Map.of("DB_URL", dbUrl, "DB_USER", dbUser, "DB_PASSWORD", dbPassword),
-                List.of("-Dwz.demo.enabled=" + !"false".equalsIgnoreCase(System.getenv("WZ_DEMO_ENABLED"))), true);
+                List.of("-Dwz.demo.enabled=" + !"false".equalsIgnoreCase(System.getenv("WZ_DEMO_ENABLED")),
+                        // Plain http://localhost: a Secure session cookie would never come back.
+                        "-Dwz.http.secure-cookies=false",
+                        // Demo mode only: the generated contact key is kept beside the database.
+                        "-Dwz.crypto.dev-key-file=" + home.resolve("contact-key").toAbsolutePath()), true);
 
         EmbeddedPostgres db = pg;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

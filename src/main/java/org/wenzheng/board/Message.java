@@ -2,6 +2,7 @@ package org.wenzheng.board;
 
 import org.wenzheng.common.PublicContent;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,6 +20,7 @@ import org.wenzheng.intake.Severity;
 import org.wenzheng.intake.WarningColour;
 import org.wenzheng.people.Person;
 import org.wenzheng.people.Unit;
+import org.wenzheng.privacy.ContactConverter;
 
 import java.time.OffsetDateTime;
 
@@ -61,10 +63,13 @@ public class Message {
     @Column(name = "display_name", length = 50)
     private String displayName;
 
-    @Column(name = "contact_phone", length = 400)
+    /** Encrypted at rest (AES-256-GCM, see org.wenzheng.privacy); the attribute holds the plain value. */
+    @Convert(converter = ContactConverter.class)
+    @Column(name = "contact_phone")
     private String contactPhone;
 
-    @Column(name = "contact_email", length = 400)
+    @Convert(converter = ContactConverter.class)
+    @Column(name = "contact_email")
     private String contactEmail;
 
     @Column(name = "private_message", nullable = false)

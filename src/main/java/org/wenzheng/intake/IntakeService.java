@@ -21,6 +21,7 @@ import org.wenzheng.board.search.SearchTokenizer;
 import org.wenzheng.people.PeopleService;
 import org.wenzheng.people.Person;
 import org.wenzheng.people.Role;
+import org.wenzheng.privacy.ContactMask;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -160,7 +161,10 @@ public class IntakeService {
         return next.stream().map(QueueItem::id).findFirst();
     }
 
-    /** One message in full, contact data included (staff only). */
+    /**
+     * One message in full, its contact data masked (138****1234, z***@example.com): the officer asks for it in full
+     * through {@link org.wenzheng.privacy.ContactService#reveal}, which is audited.
+     */
     @RolesAllowed(Role.INTAKE)
     public MessageDetail message(long id) {
         Message m = find(id);
@@ -173,8 +177,8 @@ public class IntakeService {
         Category c = m.getCategory();
         Person by = m.getRegisteredBy();
         return new MessageDetail(m.getId(), m.getTrackingCode(), m.getKind(), c == null ? null : c.getId(),
-                c == null ? null : c.getName(), m.getTitle(), m.getBody(), m.getDisplayName(), m.getContactPhone(),
-                m.getContactEmail(), m.isPrivateMessage(), m.getChannel(), m.getStatus(),
+                c == null ? null : c.getName(), m.getTitle(), m.getBody(), m.getDisplayName(),
+                ContactMask.phone(m.getContactPhone()), ContactMask.email(m.getContactEmail()), m.isPrivateMessage(), m.getChannel(), m.getStatus(),
                 m.getStatus() == MessageStatus.HELD, m.getPostedAt(), m.getVersion(), files, m.getSeverity(),
                 m.getWarningColour(), m.isUrgent(), m.isPublicVisible(), m.getRejectedReason(),
                 m.getMergedInto() == null ? null : m.getMergedInto().getId(), m.getRegisteredAt(),

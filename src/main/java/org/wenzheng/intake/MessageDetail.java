@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A message as the intake officer sees it, contact data included: for staff only, never on a public page or API.
+ * A message as the intake officer sees it, contact data masked (in full only through the audited
+ * {@link org.wenzheng.privacy.ContactService}): for staff only, never on a public page or API.
  */
 public record MessageDetail(long id, String trackingCode, MessageKind kind, Long categoryId, String categoryName,
                             String title, String body, String displayName, String contactPhone, String contactEmail,

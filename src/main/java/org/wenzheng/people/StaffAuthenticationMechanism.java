@@ -2,7 +2,6 @@ package org.wenzheng.people;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -12,13 +11,13 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
-import javax.security.auth.callback.Callback;
-import javax.security.auth.callback.UnsupportedCallbackException;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one authentication mechanism Jakarta Security allows per application, with two ways in:
@@ -36,6 +35,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private static final String BEARER = "Bearer ";
     private static final String LOGIN_PAGE = "/login.xhtml";
+    /** The session attribute with the signed-in person's name and roles. */
+    static final String SESSION_CALLER = "wz.staffCaller";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -53,11 +54,14 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         if (credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
+                // Kept by us, name and roles, rather than as the container's registered principal: explicit, and
+                // never mixed up with a run-as identity left on a pooled thread.
+                request.getSession(true).setAttribute(SESSION_CALLER,
+                        new SessionCaller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
             }
             return context.notifyContainerAboutLogin(result);
         }
-        if (request.getUserPrincipal() != null) {
+        if (signedInCaller(request) != null) {
             return restoreSession(request, context);
         }
         if (context.isProtected()) {
@@ -67,19 +71,19 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         return context.doNothing();
     }
 
-    /** A sign-in kept in the session: hands the container its principal back, as AutoApplySession would. */
-    private static AuthenticationStatus restoreSession(HttpServletRequest request, HttpMessageContext context)
-            throws AuthenticationException {
-        Principal kept = request.getUserPrincipal();
-        if (kept == null) {
-            return context.doNothing();
-        }
-        try {
-            context.getHandler().handle(new Callback[]{new CallerPrincipalCallback(context.getClientSubject(), kept)});
-        } catch (IOException | UnsupportedCallbackException e) {
-            throw new AuthenticationException(e);
-        }
-        return AuthenticationStatus.SUCCESS;
+    /** A staff sign-in as the session keeps it. */
+    record SessionCaller(String username, Set<String> groups) implements Serializable {
+    }
+
+    private static SessionCaller signedInCaller(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SESSION_CALLER) instanceof SessionCaller c ? c : null;
+    }
+
+    /** The sign-in kept in the session, told to the container again for this request. */
+    private static AuthenticationStatus restoreSession(HttpServletRequest request, HttpMessageContext context) {
+        SessionCaller caller = signedInCaller(request);
+        return caller == null ? context.doNothing() : context.notifyContainerAboutLogin(caller.username(), caller.groups());
     }
 
     private static boolean isSafe(HttpServletRequest request) {

@@ -285,7 +285,8 @@ class ApplicationIT {
         for (String path : List.of("", "login.xhtml", "api/v1/board/messages")) {
             HttpResponse<String> r = get(new URL(base, path));
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
-            assertEquals("SAMEORIGIN", r.headers().firstValue("X-Frame-Options").orElse(null), path);
+            // No framing at all (CSP frame-ancestors 'none', issue #8).
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
             assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(null), path);
         }
         assertEquals("no-store", get(new URL(base, "login.xhtml")).headers().firstValue("Cache-Control").orElse(null));

@@ -281,7 +281,7 @@ class IntakeIT {
         assertTrue(seen, "the new message is in the queue");
 
         MessageDetail detail = as(() -> resource.message(m.getId()));
-        assertEquals("13900000002", detail.contactPhone(), "staff see contact data");
+        assertEquals("139****0002", detail.contactPhone(), "staff see contact data masked; in full only on request");
         assertEquals(m.getTitle(), detail.title());
         assertEquals(List.of(new AttachmentInfo(detail.attachments().get(0).id(), "现场照片.jpg", "image/jpeg",
                 204_800)), detail.attachments());

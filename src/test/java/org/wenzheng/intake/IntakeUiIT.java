@@ -62,7 +62,9 @@ class IntakeUiIT extends BrowserTest {
         row.click();
 
         wait(ExpectedConditions.textToBe(By.id("message-title"), registerTitle));
-        assertEquals("13700000003", browser.findElement(By.id("contact-phone")).getText(), "staff see contact data");
+        assertEquals("137****0003", browser.findElement(By.id("contact-phone")).getText(), "contact data masked");
+        browser.findElement(By.id("reveal:show")).click();
+        wait(ExpectedConditions.textToBe(By.id("contact-phone"), "13700000003"));
         assertEquals("SUBMITTED", browser.findElement(By.id("message-status")).getAttribute("data-status"));
         new Select(browser.findElement(By.id("register:severity"))).selectByValue("MAJOR");
         new Select(browser.findElement(By.id("register:colour"))).selectByValue("RED");

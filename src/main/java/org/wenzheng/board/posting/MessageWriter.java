@@ -14,6 +14,7 @@ import org.wenzheng.board.TrackingCode;
 import org.wenzheng.board.search.SearchTokenizer;
 import org.wenzheng.common.ClockProducer;
 import org.wenzheng.people.Unit;
+import org.wenzheng.privacy.ContactCrypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,8 +53,14 @@ class MessageWriter {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    ContactCrypto contactCrypto;
+
     @Transactional
     public Posted write(PostingRequest r, PostingOrigin origin) {
+        // No contact key (production misconfigured): refuse here with the line that says what to set, before the
+        // entity's converter would fail with the citizen's phone in the persistence error.
+        contactCrypto.cipher();
         Optional<Posted> earlier = findByIdempotencyKey(origin.channel(), origin.idempotencyKey());
         if (earlier.isPresent()) {
             return earlier.get();
@@ -192,7 +199,7 @@ class MessageWriter {
             } else if (u.content().length == 0) {
                 problems.add(Problem.of(field, "post.error.fileEmpty", name));
             } else {
-                Optional<String> type = ContentSniffer.detect(u.content());
+                Optional<String> type = ContentSniffer.detect(u.fileName(), u.content());
                 if (type.isEmpty()) {
                     problems.add(Problem.of(field, "post.error.fileType", name));
                 } else {

@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wenzheng.privacy.ContactMask;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,9 @@ public class MailDispatcher {
                 Thread.onSpinWait();
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Mail dispatch failed; will try again", e);
+            // The cause may name a recipient (personal data): the line is masked, the stack trace only at FINE.
+            LOG.warning(() -> "Mail dispatch failed; will try again: " + ContactMask.inText(String.valueOf(e)));
+            LOG.log(Level.FINE, "Mail dispatch failure", e);
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.wenzheng.privacy.ContactMask;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -72,10 +73,11 @@ public class MailOutbox {
                 mail.sent(OffsetDateTime.now(clock));
                 delivered++;
             } catch (Exception e) {
-                mail.failed(OffsetDateTime.now(clock), e.getClass().getSimpleName() + ": " + e.getMessage(), schedule);
-                // The recipient is personal data: log the mail's id only.
+                // SMTP errors often name the recipient, who is personal data: masked in the record and the log.
+                String why = ContactMask.inText(e.getMessage());
+                mail.failed(OffsetDateTime.now(clock), e.getClass().getSimpleName() + ": " + why, schedule);
                 LOG.warning(() -> "Mail " + mail.getId() + " not delivered (attempt " + mail.getAttempts() + "): "
-                        + e.getMessage());
+                        + why);
             }
         }
         return delivered;

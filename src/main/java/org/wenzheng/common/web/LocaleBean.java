@@ -5,7 +5,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -48,9 +47,14 @@ public class LocaleBean {
                 ec.getRequestContextPath().isEmpty() ? "/" : ec.getRequestContextPath(), "httpOnly", true,
                 "SameSite", "Lax"));
         fc.getViewRoot().setLocale(locale);
-        HttpServletRequest req = (HttpServletRequest) ec.getRequest();
-        String query = req.getQueryString();
-        ec.redirect(req.getRequestURI() + (query == null ? "" : "?" + query));
+        // Back to the same page: the switch is a POST to the bare view URL, so the page says where it was ("back",
+        // a stateless page keeps no view parameters); otherwise the view with its parameters.
+        String back = ec.getRequestParameterMap().get("back");
+        String home = ec.getRequestContextPath() + "/";
+        boolean onSite = back != null && back.startsWith(home) && !back.startsWith("//") && !back.contains("\\")
+                && back.chars().noneMatch(ch -> ch < 0x20);
+        ec.redirect(onSite ? back : fc.getApplication().getViewHandler().getBookmarkableURL(fc,
+                fc.getViewRoot().getViewId(), Map.of(), true));
     }
 
     private static Locale fromCookie() {

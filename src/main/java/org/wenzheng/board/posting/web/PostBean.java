@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import org.wenzheng.people.ClientAddress;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
@@ -44,6 +45,9 @@ public class PostBean implements Serializable {
     private static final String FORM = "post";
     private static final Set<String> FIELDS = Set.of("kind", "category", "unit", "title", "body", "displayName",
             "phone", "email", "challenge", "file1", "file2", "file3");
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     PostingService service;
@@ -150,9 +154,10 @@ public class PostBean implements Serializable {
         }
     }
 
-    private static String clientAddress() {
-        return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
-                .getRemoteAddr();
+    /** The citizen's address; behind a trusted reverse proxy, from its X-Forwarded-For (see ClientAddress). */
+    private String clientAddress() {
+        return clientAddress.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest());
     }
 
     private static Locale locale() {

@@ -4,6 +4,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import org.wenzheng.people.ClientAddress;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.wenzheng.board.Rating;
@@ -28,6 +29,9 @@ import java.util.Map;
 public class TrackBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     PostingService service;
@@ -106,8 +110,8 @@ public class TrackBean implements Serializable {
     }
 
     private String clientKey() {
-        return service.clientKey(((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
-                .getRequest()).getRemoteAddr());
+        return service.clientKey(clientAddress.of((HttpServletRequest) FacesContext.getCurrentInstance()
+                .getExternalContext().getRequest()));
     }
 
     public List<String> getGradeValues() {
