@@ -14,4 +14,12 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface PublicContent {
     boolean insertsShown() default true;
+
+    /**
+     * For an entity only some of whose rows are public (a reply is public once published): the listener asks the row
+     * whether its write can show, so a liaison's draft saves do not keep emptying the cache.
+     */
+    interface Conditional {
+        boolean shownPublicly();
+    }
 }

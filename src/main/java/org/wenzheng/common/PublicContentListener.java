@@ -15,7 +15,7 @@ public class PublicContentListener {
     @PostPersist
     void inserted(Object entity) {
         PublicContent marker = entity.getClass().getAnnotation(PublicContent.class);
-        if (marker != null && marker.insertsShown()) {
+        if (marker != null && marker.insertsShown() && shown(entity)) {
             PublicPageCache.publicContentChanged();
         }
     }
@@ -23,8 +23,12 @@ public class PublicContentListener {
     @PostUpdate
     @PostRemove
     void changed(Object entity) {
-        if (entity.getClass().isAnnotationPresent(PublicContent.class)) {
+        if (entity.getClass().isAnnotationPresent(PublicContent.class) && shown(entity)) {
             PublicPageCache.publicContentChanged();
         }
+    }
+
+    private static boolean shown(Object entity) {
+        return !(entity instanceof PublicContent.Conditional c) || c.shownPublicly();
     }
 }

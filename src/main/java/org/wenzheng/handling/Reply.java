@@ -22,7 +22,7 @@ import java.time.OffsetDateTime;
 @PublicContent
 @Entity
 @Table(name = "reply")
-public class Reply {
+public class Reply implements PublicContent.Conditional {
 
     @Id
     @SequenceGenerator(name = "reply_seq", sequenceName = "reply_seq", allocationSize = 50)
@@ -137,6 +137,12 @@ public class Reply {
         if (!ok) {
             throw new IllegalStateException("reply " + id + " is " + status);
         }
+    }
+
+    /** Published replies and those a correction superseded show on the thread; drafts do not. */
+    @Override
+    public boolean shownPublicly() {
+        return status == ReplyStatus.PUBLISHED || status == ReplyStatus.SUPERSEDED;
     }
 
     public Long getId() { return id; }
