@@ -97,8 +97,10 @@ class CalendarAdminUiIT extends BrowserTest {
 
             browser.findElement(By.id("import:file")).sendKeys(bad.toAbsolutePath().toString());
             browser.findElement(By.id("import:preview")).click();
-            WebElement fileError = wait(ExpectedConditions.presenceOfElementLocated(By.id("import:file-msg")));
-            assertEquals("第 15 行：“20311011T090000”带有具体时间；只能导入全天事件。", fileError.getText());
+            // Wait for the message itself: the field's (empty) message element is there before the answer comes.
+            wait(ExpectedConditions.textToBePresentInElementLocated(By.id("import:file-msg"), "第 15 行"));
+            assertEquals("第 15 行：“20311011T090000”带有具体时间；只能导入全天事件。",
+                    browser.findElement(By.id("import:file-msg")).getText());
 
             browser.findElement(By.id("import:file")).sendKeys(ics.toAbsolutePath().toString());
             browser.findElement(By.id("import:preview")).click();

@@ -85,7 +85,8 @@ class SignInUiIT extends BrowserTest {
         browser.get(base + "api/v1/intake/queue");
         assertFalse(browser.getPageSource().contains("unauthenticated"), "reading with the session works");
         // A change through the API (cutting the batch, which the intake officer may do) needs a token: a script
-        // (here the page's own) cannot ride on the session.
+        // (here one run in a back-office page) cannot ride on the session.
+        browser.get(base + "office/index.xhtml");
         Object status = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch('" + base + "api/v1/batches', {method: 'POST', credentials: 'include'})"
