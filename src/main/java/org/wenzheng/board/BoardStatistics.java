@@ -86,11 +86,14 @@ public class BoardStatistics {
                 count(*) filter (where %1$s and m.replied_at is not null),
                 count(*) filter (where %1$s and m.replied_at is not null and m.due_at is not null),
                 count(*) filter (where %1$s and m.replied_at is not null and m.replied_at <= m.due_at),
-                coalesce(sum(extract(epoch from m.replied_at - m.posted_at)) filter (where %1$s), 0)""";
+                coalesce(sum(extract(epoch from m.replied_at - m.posted_at)) filter (where %1$s), 0),
+                count(*) filter (where %1$s and k.message_id is not null)""";
         List<?> rows = em.createNativeQuery("select g.unit_id, u.name, u.name_en, g.* from (select m.target_unit_id"
                         + " as unit_id, " + figures.formatted("true") + ", "
                         + figures.formatted("m.posted_at >= ?1") + """
                          from message m
+                        left join (select message_id from handling_case where reopen_count > 0
+                                   group by message_id) k on k.message_id = m.id
                         where m.status in ('REGISTERED', 'BATCHED', 'ROUTED', 'HANDLING', 'REPLIED', 'CLOSED', 'ARCHIVED')
                         group by m.target_unit_id) g left join unit u on u.id = g.unit_id
                         order by u.name nulls last, g.unit_id""")
@@ -100,14 +103,14 @@ public class BoardStatistics {
         for (Object o : rows) {
             Object[] r = (Object[]) o;
             units.add(new UnitStats(BoardService.number(r[0]), (String) r[1], (String) r[2],
-                    figures(r, 4), figures(r, 9)));
+                    figures(r, 4), figures(r, 10)));
         }
         return StatsSnapshot.of(now, units);
     }
 
     private static StatsFigures figures(Object[] r, int from) {
         return new StatsFigures(count(r[from]), count(r[from + 1]), count(r[from + 2]), count(r[from + 3]),
-                ((Number) r[from + 4]).doubleValue());
+                ((Number) r[from + 4]).doubleValue(), count(r[from + 5]));
     }
 
     private static long count(Object o) {

@@ -3,16 +3,23 @@ package org.wenzheng.board;
 /**
  * Reply figures over a set of accepted messages. {@code received}: accepted (受理) messages; {@code replied}: those
  * with a reply; {@code withDue}: replied ones that had a due date, {@code onTime} of them replied by it;
- * {@code replySeconds}: total time from posting to reply over the replied ones. Rates are null when there is nothing
- * to divide by, which pages show as "—", never as 0 %.
+ * {@code replySeconds}: total time from posting to reply over the replied ones; {@code reopened}: messages handled
+ * again (重办) because the citizen was not satisfied, which count against the unit. Rates are null when there is
+ * nothing to divide by, which pages show as "—", never as 0 %.
  */
-public record StatsFigures(long received, long replied, long withDue, long onTime, double replySeconds) {
+public record StatsFigures(long received, long replied, long withDue, long onTime, double replySeconds,
+                           long reopened) {
 
-    public static final StatsFigures ZERO = new StatsFigures(0, 0, 0, 0, 0);
+    public static final StatsFigures ZERO = new StatsFigures(0, 0, 0, 0, 0, 0);
+
+    /** Figures with nothing reopened. */
+    public StatsFigures(long received, long replied, long withDue, long onTime, double replySeconds) {
+        this(received, replied, withDue, onTime, replySeconds, 0);
+    }
 
     public StatsFigures plus(StatsFigures o) {
         return new StatsFigures(received + o.received, replied + o.replied, withDue + o.withDue, onTime + o.onTime,
-                replySeconds + o.replySeconds);
+                replySeconds + o.replySeconds, reopened + o.reopened);
     }
 
     /** Replied among received, in percent with one decimal. */

@@ -269,8 +269,13 @@ class BoardIT {
         try (Connection c = inContainer()) {
             BoardTestData d = new BoardTestData(c);
             unit = d.unit("统计测试局" + BoardTestData.unique());
-            d.insert(new Msg("统计1").unit(unit).posted(now).due(now.plusDays(3)).replied(now.plusDays(1))
+            long first = d.insert(new Msg("统计1").unit(unit).posted(now).due(now.plusDays(3)).replied(now.plusDays(1))
                     .status(MessageStatus.REPLIED));
+            // The citizen was not satisfied and the unit handled it again (重办): it counts against the unit.
+            d.reply(first, unit, "LEAD", "PUBLISHED", "<p>已答复</p>", now.plusDays(1));
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("update handling_case set reopen_count = 1 where message_id = " + first);
+            }
             d.insert(new Msg("统计2").unit(unit).posted(now).due(now.plusDays(1)).replied(now.plusDays(2))
                     .status(MessageStatus.CLOSED));
             d.insert(new Msg("统计3").unit(unit).posted(now).due(now.plusDays(3)).status(MessageStatus.HANDLING));
@@ -280,7 +285,7 @@ class BoardIT {
         }
         StatsSnapshot s = statistics.refresh();
         UnitStats u = s.unit(unit).orElseThrow();
-        assertEquals(new StatsFigures(4, 2, 2, 1, 3 * 86_400), u.allTime());
+        assertEquals(new StatsFigures(4, 2, 2, 1, 3 * 86_400, 1), u.allTime());
         assertEquals(u.allTime(), u.thisMonth(), "all posted this month");
         assertEquals(50.0, u.allTime().replyRate());
         assertEquals(50.0, u.allTime().onTimeRate());
