@@ -81,4 +81,25 @@ public class CatalogResource {
         return service.saveBoardSettings(b.bannedWords == null ? null : String.join("\n", b.bannedWords),
                 b.maxPerHour);
     }
+
+    @GET
+    @Path("/publication")
+    @Operation(summary = "How approved replies are published: {\"manual\": false} means at approval (the default),"
+            + " true means when the intake officer publishes them")
+    public jakarta.json.JsonObject publication() {
+        return jakarta.json.Json.createObjectBuilder().add("manual", service.manualPublication()).build();
+    }
+
+    @PUT
+    @Path("/publication")
+    @Operation(summary = "Set how approved replies are published: body {\"manual\": true|false}")
+    public jakarta.json.JsonObject setPublication(jakarta.json.JsonObject body) {
+        if (body == null || !body.containsKey("manual") || body.get("manual").getValueType() != jakarta.json.JsonValue.ValueType.TRUE
+                && body.get("manual").getValueType() != jakarta.json.JsonValue.ValueType.FALSE) {
+            throw new org.wenzheng.handling.ActionRefused(org.wenzheng.handling.ActionRefused.Kind.INVALID,
+                    "admin.publication.error");
+        }
+        return jakarta.json.Json.createObjectBuilder()
+                .add("manual", service.setManualPublication(body.getBoolean("manual"))).build();
+    }
 }

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
 @RolesAllowed(Role.ADMIN)
 public class CatalogService {
 
+    /** The setting handling reads (HandlingService.PUBLICATION_SETTING): "manual" or "automatic". */
+    static final String PUBLICATION = "handling.publication";
+
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     static final int MAX_WORDS = 500;
     static final int MAX_WORD_LENGTH = 50;
@@ -106,6 +109,24 @@ public class CatalogService {
                     id, before, json(c));
         }
         return data(c);
+    }
+
+    // --- publication of approved replies ---
+
+    /** Whether approved replies wait for the intake officer's click (manual) instead of going out at approval. */
+    public boolean manualPublication() {
+        return settings.get(PUBLICATION).map(v -> "manual".equalsIgnoreCase(v.strip())).orElse(false);
+    }
+
+    public boolean setManualPublication(boolean manual) {
+        boolean before = manualPublication();
+        if (before != manual) {
+            settings.put(PUBLICATION, manual ? "manual" : "automatic", caller());
+            audit.record(caller(), Role.ADMIN, "PUBLICATION_MODE_CHANGED", "setting", null,
+                    "{\"publication\":\"" + (before ? "manual" : "automatic") + "\"}",
+                    "{\"publication\":\"" + (manual ? "manual" : "automatic") + "\"}");
+        }
+        return manual;
     }
 
     // --- board settings ---

@@ -22,6 +22,7 @@ public class BoardSettingsBean implements Serializable {
     private BoardSettingsData current;
     private String bannedWords;
     private Integer maxPerHour;
+    private boolean manualPublication;
 
     public void load() {
         if (FacesContext.getCurrentInstance().isPostback()) {
@@ -29,6 +30,7 @@ public class BoardSettingsBean implements Serializable {
         }
         try {
             show(service.boardSettings());
+            manualPublication = service.manualPublication();
         } catch (RuntimeException e) {
             AdminPages.opening(e);
         }
@@ -49,6 +51,17 @@ public class BoardSettingsBean implements Serializable {
         }
     }
 
+    public void savePublication() {
+        try {
+            manualPublication = service.setManualPublication(manualPublication);
+            AdminPages.info("admin.settings.saved");
+        } catch (RuntimeException e) {
+            AdminPages.action(e, null);
+        }
+    }
+
+    public boolean isManualPublication() { return manualPublication; }
+    public void setManualPublication(boolean manualPublication) { this.manualPublication = manualPublication; }
     public BoardSettingsData getCurrent() { return current; }
     public String getAppliedBannedWords() {
         return current == null ? "" : String.join("、", current.appliedBannedWords());

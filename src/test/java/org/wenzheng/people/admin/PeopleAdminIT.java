@@ -101,6 +101,9 @@ class PeopleAdminIT {
     EntityManager em;
 
     @Inject
+    org.wenzheng.handling.HandlingService handling;
+
+    @Inject
     UserTransaction tx;
 
     @Inject
@@ -418,6 +421,19 @@ class PeopleAdminIT {
         } finally {
             as(() -> catalog.saveBoardSettings(before.bannedWords() == null ? null
                     : String.join("\n", before.bannedWords()), before.maxPerHour()));
+        }
+
+        // How approved replies are published: the handling feature reads what the administrator sets.
+        boolean manualBefore = as(() -> catalog.manualPublication());
+        try {
+            assertTrue(as(() -> catalog.setManualPublication(true)));
+            assertTrue(handling.manualPublication(), "approved replies now wait for the intake officer");
+            assertEquals(1, as(() -> audit.search(new AuditQuery("admin", "setting", null, "PUBLICATION_MODE_CHANGED",
+                    null, null), 0, 1)).rows().size());
+            assertFalse(as(() -> catalog.setManualPublication(false)));
+            assertFalse(handling.manualPublication());
+        } finally {
+            as(() -> catalog.setManualPublication(manualBefore));
         }
     }
 
