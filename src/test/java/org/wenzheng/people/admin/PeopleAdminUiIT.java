@@ -93,6 +93,19 @@ class PeopleAdminUiIT extends BrowserTest {
         browser.findElement(By.id("verify:go")).click();
         WebElement ok = wait(ExpectedConditions.visibilityOfElementLocated(By.id("verify:ok")));
         assertTrue(ok.getText().contains("日志链条完整"), ok.getText());
+
+        // How approved replies are published: manual, saved, shown as chosen; then back to automatic.
+        browser.get(base + "office/admin/settings.xhtml");
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("publication:mode:1"))).click();
+        browser.findElement(By.id("publication:save")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pageMessages li")));
+        assertTrue(browser.findElement(By.id("publication:mode:1")).isSelected());
+        browser.findElement(By.id("publication:mode:0")).click();
+        WebElement save = browser.findElement(By.id("publication:save"));
+        save.click();
+        wait(ExpectedConditions.stalenessOf(save));
+        assertTrue(wait(ExpectedConditions.presenceOfElementLocated(By.id("publication:mode:0"))).isSelected(),
+                "back to automatic, as the other tests expect");
     }
 
     private void signIn(String username, String password) {
