@@ -141,17 +141,24 @@ public final class BackOfficeBenchmark {
         if (!id.find()) {
             throw new IllegalStateException("no batch id in " + cut.body());
         }
-        HttpResponse<String> routed = http.send(HttpRequest.newBuilder(
-                        URI.create(base + "/api/v1/routing/batches/" + id.group(1) + "/approve-all"))
-                .header("Authorization", "Bearer " + leader).timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        // "Approve all" routes a bounded number of messages per call (one transaction each): call until the batch
+        // is routed, or nothing more is routed, or ten minutes have passed.
+        HttpResponse<String> routed;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        do {
+            routed = http.send(HttpRequest.newBuilder(
+                            URI.create(base + "/api/v1/routing/batches/" + id.group(1) + "/approve-all"))
+                    .header("Authorization", "Bearer " + leader).timeout(Duration.ofMinutes(10))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (routed.statusCode() != 200) {
+                throw new IllegalStateException("approve-all answered " + routed.statusCode() + ": " + routed.body());
+            }
+        } while (!routed.body().contains("\"batchRouted\":true") && !routed.body().contains("\"routed\":0")
+                && System.nanoTime() < deadline);
         long t2 = System.nanoTime();
-        if (routed.statusCode() != 200) {
-            throw new IllegalStateException("approve-all answered " + routed.statusCode() + ": " + routed.body());
-        }
         long cases = Benchmark.ids(db, "select count(*) from handling_case")[0];
         String line = String.format("Batch of %,d: gathered and slipped in %.1f s, routed (%,d cases) in %.1f s,"
-                        + " %.1f s in all (target: under 30 s). Routing answered: %s", BATCH_SIZE, (t1 - t0) / 1e9,
+                        + " %.1f s in all (target: under 30 s). Last answer: %s", BATCH_SIZE, (t1 - t0) / 1e9,
                 cases, (t2 - t1) / 1e9, (t2 - t0) / 1e9, routed.body());
         System.out.println(line);
         return line;
