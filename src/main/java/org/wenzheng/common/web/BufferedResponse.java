@@ -133,7 +133,12 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
                 @Override
                 public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException("buffered response");
+                    // Writes go to memory and never block: the stream is ready at once and stays ready.
+                    try {
+                        listener.onWritePossible();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override
