@@ -81,6 +81,11 @@ public class AuditEntry {
         this.entryHash = computeHash();
     }
 
+    /** Ids handed out in bulk by {@link AuditTrail#recordAll}; a set id is kept by EclipseLink, not drawn again. */
+    void assignId(long id) {
+        this.id = id;
+    }
+
     /** An entry as stored, read outside JPA (the operators' verification command); nothing is recomputed. */
     static AuditEntry stored(long id, OffsetDateTime occurredAt, String actor, String actorRole, String action,
                              String objectType, Long objectId, String beforeState, String afterState,

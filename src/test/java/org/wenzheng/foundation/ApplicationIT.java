@@ -234,6 +234,21 @@ class ApplicationIT {
         assertEquals(Optional.empty(), audit.firstBrokenEntry().map(AuditEntry::getId));
 
         tx.begin();
+        assertEquals(3, audit.recordAll("tester", "LEADER", java.util.List.of(
+                new org.wenzheng.audit.AuditTrail.Change("TEST_BULK", "message", 7L, null, "{\"n\":1}"),
+                new org.wenzheng.audit.AuditTrail.Change("TEST_BULK", "message", 8L, null, "{\"n\":2}"),
+                new org.wenzheng.audit.AuditTrail.Change("TEST_BULK", "message", 9L, null, "{\"n\":3}"))));
+        AuditEntry third = audit.record("tester", "ADMINISTRATOR", "TEST", "message", 1L, null, null);
+        tx.commit();
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> bulk = em.createNativeQuery("select object_id, prev_hash, entry_hash from audit_entry"
+                + " where action = 'TEST_BULK' and id > ?1 order by id").setParameter(1, second.getId()).getResultList();
+        assertEquals(java.util.List.of(7L, 8L, 9L), bulk.stream().map(r -> ((Number) r[0]).longValue()).toList());
+        assertEquals(bulk.get(0)[2], bulk.get(1)[1], "bulk entries are chained in order");
+        assertEquals(bulk.get(2)[2], third.getPrevHash(), "the next single entry follows the bulk ones");
+        assertEquals(Optional.empty(), audit.firstBrokenEntry().map(AuditEntry::getId));
+
+        tx.begin();
         assertThrows(Exception.class, () -> em.createNativeQuery(
                 "update audit_entry set actor = 'mallory' where id = ?1").setParameter(1, first.getId())
                 .executeUpdate(), "the trigger refuses changes to the trail");
