@@ -36,9 +36,6 @@ public class BatchService {
     @Inject
     DailyBatchJob job;
 
-    @Inject
-    SuggestedUnit suggestedUnit;
-
     /**
      * Runs the daily batch job now and waits for it. Completes an unfinished batch if there is one; creates none when
      * nothing is registered. No transaction of its own: the job's steps have theirs.
@@ -84,19 +81,29 @@ public class BatchService {
         return slip(id, Integer.MAX_VALUE).map(s -> SlipPdf.render(s, caller.getCallerPrincipal().getName()));
     }
 
+    /**
+     * The slip's lines with each message's suggested unit as the routing feature stored it when the batch was
+     * gathered (routing_suggestion; NONE prints 待定); a message batched before suggestions were stored shows the
+     * citizen's choice.
+     */
     private List<SlipLine> lines(long batchId, int max) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select m.batch_seq, m.id, m.posted_at, m.kind, m.title, m.body, u.name, m.due_at, m.urgent
-                        from message m left join unit u on u.id = m.target_unit_id
+                        select m.batch_seq, m.id, m.posted_at, m.kind, m.title, m.body,
+                               case when s.message_id is null then u.name else su.name end,
+                               m.due_at, m.urgent,
+                               case when s.message_id is null then (case when u.id is not null then 'CITIZEN' end)
+                                    when s.unit_id is null then null else s.why end,
+                               s.detail
+                        from message m
+                        left join unit u on u.id = m.target_unit_id
+                        left join routing_suggestion s on s.message_id = m.id
+                        left join unit su on su.id = s.unit_id
                         where m.batch_id = ?1 order by m.batch_seq limit ?2""")
                 .setParameter(1, batchId).setParameter(2, max).getResultList();
-        return rows.stream().map(r -> {
-            long messageId = ((Number) r[1]).longValue();
-            return new SlipLine(((Number) r[0]).intValue(), messageId, time(r[2]), MessageKind.valueOf((String) r[3]),
-                    (String) r[4], (String) r[5], suggestedUnit.forMessage(messageId, (String) r[6]), time(r[7]),
-                    Boolean.TRUE.equals(r[8]));
-        }).toList();
+        return rows.stream().map(r -> new SlipLine(((Number) r[0]).intValue(), ((Number) r[1]).longValue(),
+                time(r[2]), MessageKind.valueOf((String) r[3]), (String) r[4], (String) r[5], (String) r[6],
+                time(r[7]), Boolean.TRUE.equals(r[8]), (String) r[9], r[10] == null ? "" : (String) r[10])).toList();
     }
 
     private static OffsetDateTime time(Object v) {

@@ -2,6 +2,7 @@ package org.wenzheng.batch;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -57,6 +58,9 @@ public class BatchStore {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<MessagesGathered> gathered;
 
     /** A registered message waiting for a batch, as the reader hands it to the writer. */
     public record Pending(long id, OffsetDateTime postedAt) {
@@ -115,7 +119,8 @@ public class BatchStore {
     /**
      * Puts these messages into the batch with one UPDATE: status BATCHED, the next sequence numbers on the slip in
      * id order, and the normal due date counted from posting. Rows no longer REGISTERED-without-batch are left alone.
-     * Returns how many were assigned.
+     * Then announces the assigned ones ({@link MessagesGathered}) in the same transaction. Returns how many were
+     * assigned.
      * <p>
      * Its own transaction, not the chunk's: the chunk transaction holds the batch runtime's checkpoint (its job
      * repository is another, non-XA data source, and a local transaction takes only one). So this commits just before
@@ -134,6 +139,7 @@ public class BatchStore {
             // Normal rule for every message; an urgent one gets the urgent rule when it is routed.
             dues[i] = deadlines.forMessage(p.postedAt().toInstant()).due().toEpochMilli();
         }
+        List<Long> assigned = new ArrayList<>(items.size());
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
                 lock.setInt(1, SEQ_LOCK_SPACE);
@@ -158,18 +164,27 @@ public class BatchStore {
                         due_at = to_timestamp((?::bigint[])[array_position(?::bigint[], m.id)] / 1000.0),
                         version = m.version + 1
                     from picked, base
-                    where m.id = picked.id""")) {
+                    where m.id = picked.id
+                    returning m.id""")) {
                 java.sql.Array idArray = c.createArrayOf("bigint", ids);
                 ps.setArray(1, idArray);
                 ps.setLong(2, batchId);
                 ps.setLong(3, batchId);
                 ps.setArray(4, c.createArrayOf("bigint", dues));
                 ps.setArray(5, idArray);
-                return ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        assigned.add(rs.getLong(1));
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not assign messages to batch " + batchId, e);
         }
+        if (!assigned.isEmpty()) {
+            gathered.fire(new MessagesGathered(batchId, List.copyOf(assigned)));
+        }
+        return assigned.size();
     }
 
     /**

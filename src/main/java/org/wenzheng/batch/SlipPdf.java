@@ -3,6 +3,7 @@ package org.wenzheng.batch;
 import org.wenzheng.common.ClockProducer;
 import org.wenzheng.common.pdf.ChinesePdf;
 
+import java.text.MessageFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -32,7 +33,10 @@ final class SlipPdf {
                 String meta = "提交时间：" + line.postedAt().atZoneSameInstant(ClockProducer.ZONE).format(DATE_TIME)
                         + "　类别：" + zh.getString("kind." + line.kind().name())
                         + (line.urgent() ? "　（紧急）" : "");
-                String unit = line.suggestedUnit() == null ? "待定" : line.suggestedUnit();
+                String unit = line.suggestedUnit() == null ? "待定" : line.suggestedUnit()
+                        + (line.suggestionWhy() == null ? "" : "（" + MessageFormat.format(
+                        zh.getString("routing.why." + line.suggestionWhy()), line.suggestionDetail(),
+                        line.suggestedUnit()) + "）");
                 String due = line.dueAt() == null ? "" : line.dueAt().atZoneSameInstant(ClockProducer.ZONE).format(DATE_TIME);
                 float height = pdf.fieldHeight(null, line.seq() + "．" + line.title(), 13)
                         + pdf.fieldHeight(null, meta, 10.5f) + pdf.fieldHeight("内容", line.body(), 10.5f)

@@ -8,13 +8,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.wenzheng.board.Message;
 import org.wenzheng.board.search.SearchTokenizer;
-import org.wenzheng.people.Unit;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import java.util.stream.Collectors;
 /**
  * Suggests a lead unit for a message: a routing rule first; where none matches, the lead unit most often chosen for
  * the most similar messages routed in the last 180 days; else the unit the citizen chose; else nothing. Works on
- * many messages at once (a batch) with one query for the rules and one for the similar messages.
+ * many messages at once: the rules are read once and matched in memory ({@link RuleBook}), the similar messages are
+ * looked up per distinct title in grouped statements, bounded by a {@link SimilarBudget}. Suggestions for a batch are
+ * computed once and kept by {@link SuggestionStore}.
  */
 @ApplicationScoped
 public class RoutingAdvisor {
@@ -36,6 +39,8 @@ public class RoutingAdvisor {
     static final int SIMILAR_TOP = 20;
     /** Title tokens used for similarity: enough for a 100-character title, bounded for the index. */
     static final int MAX_TOKENS = 40;
+    /** Distinct title queries per similar-messages statement. */
+    static final int SIMILAR_GROUP = 50;
 
     @PersistenceContext
     EntityManager em;
@@ -50,35 +55,55 @@ public class RoutingAdvisor {
         return Optional.ofNullable(suggestAll(List.of(message)).get(message.getId()));
     }
 
-    /** Suggestions by message id; a message with none is absent from the map. */
+    /** Suggestions by message id, with no bound on the similar-messages step; a message with none is absent. */
     public Map<Long, Suggestion> suggestAll(Collection<Message> messages) {
+        return suggest(messages.stream().map(Candidate::of).toList(), ruleBook(), SimilarBudget.unlimited());
+    }
+
+    /**
+     * The bulk form: rules matched in memory, then similar messages for those no rule decides (one statement per
+     * group of distinct titles, while the budget lasts), then the citizen's choice.
+     */
+    Map<Long, Suggestion> suggest(List<Candidate> messages, RuleBook rules, SimilarBudget budget) {
         Map<Long, Suggestion> result = new HashMap<>();
         if (messages.isEmpty()) {
             return result;
         }
-        List<RoutingRule> rules = activeRules();
-        List<Message> rest = new java.util.ArrayList<>();
-        for (Message m : messages) {
-            Long categoryId = m.getCategory() == null ? null : m.getCategory().getId();
-            Optional<Suggestion> byRule = RuleMatcher.best(rules, categoryId, m.getTitle(), m.getBody());
+        List<Candidate> rest = new ArrayList<>();
+        for (Candidate m : messages) {
+            Optional<Suggestion> byRule = rules.match(m.categoryId(), m.title(), m.body());
             if (byRule.isPresent()) {
-                result.put(m.getId(), byRule.get());
+                result.put(m.id(), byRule.get());
             } else {
                 rest.add(m);
             }
         }
-        Map<Long, Suggestion> similar = similar(rest);
-        for (Message m : rest) {
-            Suggestion s = similar.get(m.getId());
-            if (s == null && m.getTargetUnit() != null) {
-                Unit u = m.getTargetUnit();
-                s = new Suggestion(u.getId(), u.getName(), Suggestion.Why.CITIZEN, "");
+        Map<Long, Suggestion> similar = similar(rest, budget);
+        for (Candidate m : rest) {
+            Suggestion s = similar.get(m.id());
+            if (s == null && m.citizenUnitId() != null) {
+                s = new Suggestion(m.citizenUnitId(), m.citizenUnitName(), Suggestion.Why.CITIZEN, "");
             }
             if (s != null) {
-                result.put(m.getId(), s);
+                result.put(m.id(), s);
             }
         }
         return result;
+    }
+
+    RuleBook ruleBook() {
+        return new RuleBook(activeRules());
+    }
+
+    /** What the advisor needs of a message, read in bulk without loading entities. */
+    record Candidate(long id, Long categoryId, String title, String body, Long citizenUnitId,
+                     String citizenUnitName) {
+
+        static Candidate of(Message m) {
+            return new Candidate(m.getId(), m.getCategory() == null ? null : m.getCategory().getId(), m.getTitle(),
+                    m.getBody(), m.getTargetUnit() == null ? null : m.getTargetUnit().getId(),
+                    m.getTargetUnit() == null ? null : m.getTargetUnit().getName());
+        }
     }
 
     List<RoutingRule> activeRules() {
@@ -90,28 +115,52 @@ public class RoutingAdvisor {
     }
 
     /**
-     * One statement for all messages: for each, the {@value #SIMILAR_TOP} messages whose search vector shares most
-     * of its title's tokens (OR query ranked by ts_rank, through the GIN index), among those with a lead case routed
-     * in the last {@value #SIMILAR_DAYS} days and not returned; the lead unit most of them went to wins.
+     * For each message, the {@value #SIMILAR_TOP} messages whose search vector shares most of its title's tokens (OR
+     * query ranked by ts_rank, through the GIN index), among those with a lead case routed in the last
+     * {@value #SIMILAR_DAYS} days and not returned; the lead unit most of them went to wins. Messages with the same
+     * title tokens share one look-up (and the budget's memory of earlier chunks); distinct queries go to the database
+     * {@value #SIMILAR_GROUP} per statement, and no new statement starts once the budget is spent.
      */
-    @SuppressWarnings("unchecked")
-    Map<Long, Suggestion> similar(List<Message> messages) {
-        JsonArrayBuilder input = Json.createArrayBuilder();
-        int count = 0;
-        for (Message m : messages) {
-            String query = orQuery(m.getTitle());
+    Map<Long, Suggestion> similar(List<Candidate> messages, SimilarBudget budget) {
+        Map<String, Long> pending = new LinkedHashMap<>();
+        Map<Long, String> queryOf = new HashMap<>();
+        for (Candidate m : messages) {
+            String query = orQuery(m.title());
             if (!query.isEmpty()) {
-                input.add(Json.createObjectBuilder().add("id", m.getId()).add("q", query));
-                count++;
+                queryOf.put(m.id(), query);
+                if (!budget.known(query)) {
+                    pending.putIfAbsent(query, m.id());
+                }
             }
         }
-        if (count == 0) {
-            return Map.of();
+        List<Map.Entry<String, Long>> todo = new ArrayList<>(pending.entrySet());
+        for (int from = 0; from < todo.size() && budget.allowsMore(); from += SIMILAR_GROUP) {
+            List<Map.Entry<String, Long>> group = todo.subList(from, Math.min(todo.size(), from + SIMILAR_GROUP));
+            long started = System.nanoTime();
+            Map<String, Suggestion> found = lookUp(group);
+            for (Map.Entry<String, Long> e : group) {
+                budget.remember(e.getKey(), found.get(e.getKey()));
+            }
+            budget.spent(System.nanoTime() - started);
+        }
+        Map<Long, Suggestion> result = new HashMap<>();
+        queryOf.forEach((id, query) -> budget.answer(query).ifPresent(s -> result.put(id, s)));
+        budget.forget();
+        return result;
+    }
+
+    /** One statement for a group of distinct queries, each with a message it stands for (excluded from its hits). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Suggestion> lookUp(List<Map.Entry<String, Long>> group) {
+        JsonArrayBuilder input = Json.createArrayBuilder();
+        for (int i = 0; i < group.size(); i++) {
+            input.add(Json.createObjectBuilder().add("k", i).add("id", group.get(i).getValue())
+                    .add("q", group.get(i).getKey()));
         }
         OffsetDateTime since = OffsetDateTime.now(clock).minusDays(SIMILAR_DAYS);
         List<Object[]> rows = em.createNativeQuery("""
-                        select src.id, best.unit_id, best.n, u.name
-                        from jsonb_to_recordset(cast(?1 as jsonb)) as src(id bigint, q text)
+                        select src.k, best.unit_id, best.n, u.name
+                        from jsonb_to_recordset(cast(?1 as jsonb)) as src(k int, id bigint, q text)
                         cross join lateral (
                             select c.unit_id, count(*) as n, max(top.rank) as r
                             from (select o.id, ts_rank(o.search_vector, to_tsquery('simple', src.q)) as rank
@@ -132,10 +181,10 @@ public class RoutingAdvisor {
                 .setParameter(2, since)
                 .setParameter(3, SIMILAR_TOP)
                 .getResultList();
-        Map<Long, Suggestion> result = new HashMap<>();
+        Map<String, Suggestion> result = new HashMap<>();
         for (Object[] row : rows) {
-            long messageId = ((Number) row[0]).longValue();
-            result.put(messageId, new Suggestion(((Number) row[1]).longValue(), (String) row[3],
+            String query = group.get(((Number) row[0]).intValue()).getKey();
+            result.put(query, new Suggestion(((Number) row[1]).longValue(), (String) row[3],
                     Suggestion.Why.SIMILAR, String.valueOf(((Number) row[2]).longValue())));
         }
         return result;

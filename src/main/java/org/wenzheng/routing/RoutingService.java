@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -15,6 +17,7 @@ import org.wenzheng.board.Message;
 import org.wenzheng.board.MessageStatus;
 import org.wenzheng.common.mail.MailOutbox;
 import org.wenzheng.common.web.LocaleBean;
+import org.wenzheng.common.web.PublicPageCache;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.deadline.DeadlineService;
 import org.wenzheng.deadline.DueDate;
@@ -53,12 +56,16 @@ import java.util.Set;
 /**
  * The leader's routing (批办) of a batch: instruction, lead unit, co-units, urgency, approval; each approval creates
  * the units' cases with one due date, sets the message ROUTED, queues a mail to each unit's liaisons and writes an
- * audit entry per case, all in one transaction. Also the report on returned cases.
+ * audit entry per case, all in one transaction. Approving a whole batch with its stored suggestions is set-based work
+ * in chunked transactions ({@link BulkRouting}). Also the report on returned cases.
  */
 @Stateless
 public class RoutingService {
 
-    static final int MAX_BATCH_MESSAGES = 500;
+    /** The routing page lists at most this many waiting messages (approve-all takes them all). */
+    static final int VIEW_LIMIT = 500;
+    /** Messages per approve-all transaction. */
+    static final int ROUTE_CHUNK = 5000;
     static final int MAX_REPORT_DAYS = 366;
     static final int MAX_INSTRUCTION = 2000;
     static final int MAX_CO_UNITS = 20;
@@ -75,7 +82,13 @@ public class RoutingService {
     Clock clock;
 
     @Inject
-    RoutingAdvisor advisor;
+    SuggestionStore suggestionStore;
+
+    @Inject
+    BulkRouting bulk;
+
+    @Inject
+    Liaisons liaisons;
 
     @Inject
     DeadlineService deadlines;
@@ -106,23 +119,48 @@ public class RoutingService {
                 ((Number) r[5]).longValue())).toList();
     }
 
-    /** The batch's messages waiting for routing, each with its suggestion and last return; fetched in bulk. */
+    /**
+     * The batch's messages waiting for routing (the first {@value #VIEW_LIMIT}), each with its stored suggestion and
+     * last return; fetched in bulk. Suggestions missing (a batch gathered before they were kept) are stored first.
+     */
     @RolesAllowed(Role.LEAD)
     public BatchView batch(Long batchId, Locale locale) {
         Batch batch = findBatch(batchId);
+        bulk.fillSuggestions(batchId);
         List<Message> messages = waitingMessages(batchId);
-        Map<Long, Suggestion> suggestions = advisor.suggestAll(messages);
-        Map<Long, Returned> returns = lastReturns(messages.stream().map(Message::getId).toList());
-        List<Row> rows = messages.stream().map(m -> {
-            Suggestion s = suggestions.get(m.getId());
-            return new Row(m.getId(), m.getVersion(), m.getTitle(), m.getBody(),
-                    m.getCategory() == null ? null : m.getCategory().displayName(locale),
-                    m.getTargetUnit() == null ? null : m.getTargetUnit().displayName(locale),
-                    m.getPostedAt(), m.isUrgent(), s, s == null ? null : s.reason(locale), returns.get(m.getId()));
-        }).toList();
+        List<Long> ids = messages.stream().map(Message::getId).toList();
+        Map<Long, Suggestion> suggestions = suggestionStore.forMessages(ids);
+        Map<Long, Returned> returns = lastReturns(ids);
+        List<Row> rows = messages.stream().map(m -> row(m, suggestions.get(m.getId()), returns.get(m.getId()), locale))
+                .toList();
         List<UnitOption> units = people.activeUnits().stream()
                 .map(u -> new UnitOption(u.getId(), u.displayName(locale))).toList();
-        return new BatchView(summary(batch, rows.size()), rows, units);
+        long waiting = rows.size() < VIEW_LIMIT ? rows.size() : bulk.waiting(batchId);
+        return new BatchView(summary(batch, waiting), rows, units);
+    }
+
+    /**
+     * Recomputes one waiting message's suggestion with the routing rules as they are now (the stored one was made
+     * when the batch was gathered, and is what the slip printed), stores it and returns the message's row.
+     */
+    @RolesAllowed(Role.LEAD)
+    public Row refreshSuggestion(Long messageId, Locale locale) {
+        Message m = em.find(Message.class, messageId);
+        if (m == null) {
+            throw new ActionRefused(Kind.NOT_FOUND, "routing.error.messageNotFound");
+        }
+        if (m.getStatus() != MessageStatus.BATCHED || m.getBatch() == null) {
+            throw new ActionRefused(Kind.WRONG_STATE, "routing.error.notWaiting", m.getTitle());
+        }
+        Suggestion s = suggestionStore.refresh(m).orElse(null);
+        return row(m, s, lastReturns(List.of(messageId)).get(messageId), locale);
+    }
+
+    private static Row row(Message m, Suggestion s, Returned returned, Locale locale) {
+        return new Row(m.getId(), m.getVersion(), m.getTitle(), m.getBody(),
+                m.getCategory() == null ? null : m.getCategory().displayName(locale),
+                m.getTargetUnit() == null ? null : m.getTargetUnit().displayName(locale),
+                m.getPostedAt(), m.isUrgent(), s, s == null ? null : s.reason(locale), returned);
     }
 
     /** Routes one message as the leader decided. */
@@ -144,39 +182,41 @@ public class RoutingService {
         if (command.coUnitIds() != null) {
             unitIds.addAll(command.coUnitIds());
         }
-        Map<Long, List<Person>> liaisons = liaisonsOf(unitIds);
         RouteResult result = routeOne(m, command.instruction(), command.leadUnitId(), command.coUnitIds(),
-                command.urgent(), now, liaisons, people.findByUsername(actor()).orElse(null));
-        boolean batchRouted = finishBatchIfDone(m.getBatch(), now);
+                command.urgent(), now, liaisons.byUnit(unitIds), people.findByUsername(actor()).orElse(null));
+        flush();
+        boolean batchRouted = bulk.finishIfDone(m.getBatch().getId());
         flush();
         return new RouteResult(result.messageId(), result.caseIds(), result.dueAt(), result.dueExplanation(),
                 batchRouted);
     }
 
     /**
-     * Approves the whole batch with its suggestions and the default instruction. Messages without a suggestion, and
-     * messages a unit returned (the suggestion may be the unit that returned it), are left for individual routing.
+     * Approves the whole batch with its stored suggestions and the default instruction, in transactions of
+     * {@value #ROUTE_CHUNK} messages (see {@link BulkRouting}). Messages without a suggestion (or whose suggested unit
+     * was deactivated), and messages a unit returned (the suggestion may be the unit that returned it), are left for
+     * individual routing. Calling it again continues where a failed call stopped and routes nothing twice.
      */
     @RolesAllowed(Role.LEAD)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ApproveAllResult approveAll(Long batchId) {
-        Batch batch = findBatch(batchId);
-        List<Message> messages = waitingMessages(batchId);
-        Map<Long, Suggestion> suggestions = advisor.suggestAll(messages);
-        Map<Long, Returned> returns = lastReturns(messages.stream().map(Message::getId).toList());
-        List<Message> routable = messages.stream()
-                .filter(m -> suggestions.containsKey(m.getId()) && !returns.containsKey(m.getId())).toList();
-        Map<Long, List<Person>> liaisons = liaisonsOf(
-                routable.stream().map(m -> suggestions.get(m.getId()).unitId()).toList());
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        String instruction = Texts.get(ZH, "routing.defaultInstruction");
-        Person leader = people.findByUsername(actor()).orElse(null);
-        for (Message m : routable) {
-            routeOne(m, instruction, suggestions.get(m.getId()).unitId(), List.of(), m.isUrgent(), now, liaisons,
-                    leader);
+        findBatch(batchId);
+        bulk.fillSuggestions(batchId);
+        int routed = 0;
+        while (true) {
+            int n = bulk.routeChunk(batchId, ROUTE_CHUNK);
+            if (n > 0) {
+                // Native updates pass by the entity listener: the board shows a message's state.
+                PublicPageCache.publicContentChanged();
+            }
+            routed += n;
+            if (n < ROUTE_CHUNK) {
+                break;
+            }
         }
-        boolean batchRouted = finishBatchIfDone(batch, now);
-        flush();
-        return new ApproveAllResult(routable.size(), messages.size() - routable.size(), batchRouted);
+        boolean batchRouted = bulk.finishIfDone(batchId);
+        long left = batchRouted ? 0 : bulk.waiting(batchId);
+        return new ApproveAllResult(routed, (int) left, batchRouted);
     }
 
     /** Returns per unit in [from, to): count, total and average time from routing to return. At most a year. */
@@ -255,39 +295,6 @@ public class RoutingService {
         }
     }
 
-    private boolean finishBatchIfDone(Batch batch, OffsetDateTime now) {
-        flush();
-        long waiting = em.createQuery(
-                        "select count(m) from Message m where m.batch = :b and m.status = :s", Long.class)
-                .setParameter("b", batch).setParameter("s", MessageStatus.BATCHED).getSingleResult();
-        if (waiting == 0 && batch.getStatus() != BatchStatus.ROUTED) {
-            batch.markRouted(people.findByUsername(actor()).orElse(null), now);
-            audit.record(actor(), Role.LEAD, "BATCH_ROUTED", "batch", batch.getId(), null,
-                    "{\"at\":\"" + now + "\"}");
-            return true;
-        }
-        return batch.getStatus() == BatchStatus.ROUTED;
-    }
-
-    /** Liaisons with an e-mail address, by unit, in one query. */
-    private Map<Long, List<Person>> liaisonsOf(Collection<Long> unitIds) {
-        Map<Long, List<Person>> result = new HashMap<>();
-        if (unitIds.isEmpty()) {
-            return result;
-        }
-        List<Object[]> rows = em.createQuery("""
-                        select u.id, p from Person p join p.units u join p.roles r
-                        where u.id in :units and r = :role and p.active = true and p.email is not null""",
-                        Object[].class)
-                .setParameter("units", new LinkedHashSet<>(unitIds))
-                .setParameter("role", Role.LIAISON)
-                .getResultList();
-        for (Object[] row : rows) {
-            result.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Person) row[1]);
-        }
-        return result;
-    }
-
     private Map<Long, Returned> lastReturns(List<Long> messageIds) {
         Map<Long, Returned> result = new HashMap<>();
         if (messageIds.isEmpty()) {
@@ -314,7 +321,7 @@ public class RoutingService {
                         where m.batch.id = :b and m.status = :s order by m.urgent desc, m.postedAt, m.id""",
                         Message.class)
                 .setParameter("b", batchId).setParameter("s", MessageStatus.BATCHED)
-                .setMaxResults(MAX_BATCH_MESSAGES).getResultList();
+                .setMaxResults(VIEW_LIMIT).getResultList();
     }
 
     private Batch findBatch(Long batchId) {

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wenzheng.audit.AuditEntry;
+import org.wenzheng.audit.AuditTrail;
+import org.wenzheng.batch.BatchService;
+import org.wenzheng.batch.Slip;
+import org.wenzheng.batch.SlipLine;
 import org.wenzheng.batch.Batch;
 import org.wenzheng.batch.BatchStatus;
 import org.wenzheng.board.Message;
@@ -65,6 +69,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,6 +136,12 @@ class RoutingIT {
 
     @Inject
     AsLeader asLeader;
+
+    @Inject
+    BatchService batchService;
+
+    @Inject
+    AuditTrail auditTrail;
 
     @Inject
     AsLiaison asLiaison;
@@ -433,7 +444,158 @@ class RoutingIT {
         assertTrue(openapi.body().contains("/routing/messages/{id}/route"), openapi.body());
     }
 
+    @Test
+    @Order(10)
+    void approveAllRoutesAWholeBatchInOneCallFromTheStoredSuggestionsTheSlipShows() throws Exception {
+        int bulkCount = 3000;
+        tx.begin();
+        Unit a = unit("RIT-A", "路由测试甲局");
+        Unit c = unit("RIT-C", "路由测试丙局");
+        liaison("routingit-c", c, "rit-c@routing.test");
+        em.persist(new RoutingRule(c, null, "鲲鹏排水", null, 50, OffsetDateTime.now()));
+        Batch batch = batch(1994, OffsetDateTime.parse("2026-10-12T09:00:00+08:00"));
+        batched("鲲鹏排水沟堵塞一", "排水沟堵了。", a, batch, POSTED);
+        batched("鲲鹏排水沟堵塞二", "排水沟又堵了。", a, batch, POSTED);
+        batched("鲲鹏排水紧急漫水", "水漫进屋里。", a, batch, POSTED);
+        em.createNativeQuery("update message set urgent = true where title = '鲲鹏排水紧急漫水'").executeUpdate();
+        em.createNativeQuery("""
+                        insert into message (id, tracking_code, kind, title, body, status, posted_at, registered_at,
+                                             batch_id, target_unit_id)
+                        select nextval('message_seq'), upper(substr(md5(random()::text || g), 1, 16)), 'COMPLAINT',
+                               '批量批办第' || g || '条', '内容。', 'BATCHED', ?1, ?1, ?2, ?3
+                        from generate_series(1, ?4) g""")
+                .setParameter(1, POSTED).setParameter(2, batch.getId()).setParameter(3, a.getId())
+                .setParameter(4, bulkCount).executeUpdate();
+        tx.commit();
+        long batchId = batch.getId();
+        int total = bulkCount + 3;
+
+        // Opening the batch stores every message's suggestion once; the page lists the first 500 of them.
+        BatchView view = asLeader.call(() -> routing.batch(batchId, Locale.SIMPLIFIED_CHINESE));
+        assertEquals(RoutingService.VIEW_LIMIT, view.rows().size());
+        assertEquals(total, view.batch().waiting());
+        assertEquals(total, ((Number) em.createNativeQuery("select count(*) from routing_suggestion s"
+                + " join message m on m.id = s.message_id where m.batch_id = ?1").setParameter(1, batchId)
+                .getSingleResult()).intValue());
+
+        Slip slip = asLeader.call(() -> batchService.slip(batchId, 5000)).orElseThrow();
+        assertEquals(total, slip.lines().size());
+        SlipLine ruled = slip.lines().stream().filter(l -> l.title().equals("鲲鹏排水沟堵塞一")).findFirst()
+                .orElseThrow();
+        assertEquals("路由测试丙局", ruled.suggestedUnit(), "the rule beats the citizen's choice");
+        assertEquals("RULE_KEYWORD", ruled.suggestionWhy());
+        assertEquals("鲲鹏排水", ruled.suggestionDetail());
+        Map<Long, String> slipUnits = new HashMap<>();
+        slip.lines().stream().filter(l -> l.suggestedUnit() != null)
+                .forEach(l -> slipUnits.put(l.messageId(), l.suggestedUnit()));
+        long auditBefore = count("select count(*) from audit_entry");
+
+        ApproveAllResult r = asLeader.call(() -> routing.approveAll(batchId));
+        assertEquals(slipUnits.size(), r.routed(), "every message with a suggested unit, in one call");
+        assertEquals(total - slipUnits.size(), r.leftForIndividualRouting());
+        assertEquals(r.leftForIndividualRouting() == 0, r.batchRouted());
+
+        // Each lead case went to the unit the slip printed.
+        @SuppressWarnings("unchecked")
+        List<Object[]> routed = em.createNativeQuery("""
+                        select m.id, u.name, c.id, c.due_at, c.instruction, m.status, m.due_at, c.unit_role
+                        from handling_case c join message m on m.id = c.message_id join unit u on u.id = c.unit_id
+                        where m.batch_id = ?1""").setParameter(1, batchId).getResultList();
+        Map<Long, String> caseUnits = new HashMap<>();
+        for (Object[] row : routed) {
+            caseUnits.put(((Number) row[0]).longValue(), (String) row[1]);
+            assertEquals("请按职责办理并及时答复。", row[4]);
+            assertEquals("ROUTED", row[5]);
+            assertEquals(instant(row[3]), instant(row[6]));
+            assertEquals("LEAD", row[7]);
+        }
+        assertEquals(slipUnits, caseUnits);
+        assertEquals(deadlines.urgent(POSTED.toInstant(), batch.getCutAt().toInstant()).dueAt().toInstant(),
+                leadCase(messageId("鲲鹏排水紧急漫水")).getDueAt().toInstant(), "urgent: counted from the slip");
+        assertTrue(leadCase(messageId("鲲鹏排水紧急漫水")).isUrgent());
+        assertEquals(deadlines.forMessage(POSTED.toInstant()).dueAt().toInstant(),
+                leadCase(messageId("鲲鹏排水沟堵塞一")).getDueAt().toInstant());
+
+        // One chained audit entry per routed message (and one for the batch when it is done), chain intact.
+        assertEquals(r.routed() + (r.batchRouted() ? 1 : 0), count("select count(*) from audit_entry") - auditBefore);
+        assertEquals(r.routed(), count("select count(*) from audit_entry e join handling_case c on c.id = e.object_id"
+                + " join message m on m.id = c.message_id where e.object_type = 'case' and e.action = 'CASE_ROUTED'"
+                + " and m.batch_id = " + batchId));
+        assertTrue(auditTrail.firstBrokenEntry().isEmpty(), "the audit chain is intact");
+
+        // One mail per unit (to each liaison) listing all its cases of the batch.
+        List<OutgoingMail> mails = outbox.about("batch", batchId);
+        List<OutgoingMail> toC = mails.stream().filter(m -> m.getRecipient().equals("rit-c@routing.test")).toList();
+        assertEquals(1, toC.size());
+        assertEquals("【网络舆情抄告单】" + batch.label() + "：3 件留言批转贵单位办理", toC.get(0).getSubject());
+        caseIdsOf(batchId, "RIT-C").forEach(id -> assertTrue(toC.get(0).getBody().contains("案件编号：" + id),
+                "the mail lists case " + id));
+        assertTrue(toC.get(0).getBody().contains("鲲鹏排水紧急漫水"), toC.get(0).getBody());
+        List<OutgoingMail> toA = mails.stream().filter(m -> m.getRecipient().equals("rit-a@routing.test")).toList();
+        List<Long> casesOfA = caseIdsOf(batchId, "RIT-A");
+        assertEquals(casesOfA.isEmpty() ? 0 : 1, toA.size());
+        casesOfA.forEach(id -> assertTrue(toA.get(0).getBody().contains("案件编号：" + id + "　")));
+
+        // Again: nothing new is routed, written or sent.
+        long auditAfter = count("select count(*) from audit_entry");
+        ApproveAllResult again = asLeader.call(() -> routing.approveAll(batchId));
+        assertEquals(0, again.routed());
+        assertEquals(r.leftForIndividualRouting(), again.leftForIndividualRouting());
+        assertEquals(auditAfter, count("select count(*) from audit_entry"));
+        assertEquals(mails.size(), outbox.about("batch", batchId).size());
+        assertEquals(routed.size(), count("select count(*) from handling_case c join message m"
+                + " on m.id = c.message_id where m.batch_id = " + batchId));
+    }
+
+    @Test
+    @Order(11)
+    void aLeaderRecomputesOneSuggestionAfterARuleChangedAndApproveAllUsesIt() throws Exception {
+        tx.begin();
+        Unit a = unit("RIT-A", "路由测试甲局");
+        Unit b = unit("RIT-B", "路由测试乙局");
+        Batch batch = batch(1995, OffsetDateTime.parse("2026-10-12T09:00:00+08:00"));
+        batched("鸿雁塔楼鲛绡帐破损", "外墙砖掉下来了。", a, batch, POSTED);
+        tx.commit();
+        long batchId = batch.getId();
+        Long id = messageId("鸿雁塔楼鲛绡帐破损");
+        Row before = asLeader.call(() -> routing.batch(batchId, Locale.SIMPLIFIED_CHINESE)).rows().get(0);
+        assertEquals("路由测试甲局", before.suggestion().unitName());
+
+        // A rule made after the gathering does not move the stored suggestion (the slip printed it) ...
+        tx.begin();
+        em.persist(new RoutingRule(em.find(Unit.class, b.getId()), null, "鸿雁塔楼", null, 50, OffsetDateTime.now()));
+        tx.commit();
+        assertEquals("路由测试甲局", asLeader.call(() -> routing.batch(batchId, Locale.SIMPLIFIED_CHINESE))
+                .rows().get(0).suggestion().unitName());
+        // ... until the leader asks for it to be recomputed; approve-all then follows the new one.
+        Row after = asLeader.call(() -> routing.refreshSuggestion(id, Locale.SIMPLIFIED_CHINESE));
+        assertEquals("路由测试乙局", after.suggestion().unitName());
+        assertEquals("规则：关键词“鸿雁塔楼”", after.suggestionReason());
+        ApproveAllResult r = asLeader.call(() -> routing.approveAll(batchId));
+        assertEquals(1, r.routed());
+        assertTrue(r.batchRouted());
+        assertEquals("RIT-B", leadCase(id).getUnit().getCode());
+        ActionRefused notWaiting = assertThrows(ActionRefused.class,
+                () -> asLeader.call(() -> routing.refreshSuggestion(id, Locale.SIMPLIFIED_CHINESE)));
+        assertEquals(ActionRefused.Kind.WRONG_STATE, notWaiting.kind());
+    }
+
     // --- set-up helpers (in-container) ---
+
+    private static java.time.Instant instant(Object v) {
+        return v instanceof java.sql.Timestamp t ? t.toInstant() : ((OffsetDateTime) v).toInstant();
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    private List<Long> caseIdsOf(long batchId, String unitCode) {
+        return ((List<?>) em.createNativeQuery("select c.id from handling_case c join message m on m.id = c.message_id"
+                        + " join unit u on u.id = c.unit_id where m.batch_id = ?1 and u.code = ?2 order by c.id")
+                .setParameter(1, batchId).setParameter(2, unitCode).getResultList())
+                .stream().map(n -> ((Number) n).longValue()).toList();
+    }
 
     private Unit unit(String code, String name) {
         List<Unit> found = em.createQuery("select u from Unit u where u.code = :c", Unit.class)

@@ -118,6 +118,26 @@ public class BatchRoutingBean implements Serializable {
         reload();
     }
 
+    /**
+     * Recomputes one message's suggestion with the rules as they are now (the stored one dates from the gathering and
+     * is what the slip printed); the lead unit choice follows the new suggestion.
+     */
+    public void refreshSuggestion(Long messageId) {
+        try {
+            Row row = routing.refreshSuggestion(messageId, localeBean.getLocale());
+            RowForm f = forms.get(messageId);
+            if (f != null) {
+                f.leadUnitId = row.suggestion() == null ? null : row.suggestion().unitId();
+            }
+            Texts.addMessage(null, FacesMessage.SEVERITY_INFO, row.suggestion() == null
+                    ? "routing.bulk.page.refreshedNone" : "routing.bulk.page.refreshed", row.title(),
+                    row.suggestion() == null ? "" : row.suggestion().unitName());
+        } catch (RuntimeException e) {
+            PageErrors.action(e, null);
+        }
+        reload();
+    }
+
     /** Messages the approve-all step would leave for individual routing. */
     public long getWithoutSuggestion() {
         return view == null ? 0 : view.rows().stream()
