@@ -19,6 +19,7 @@ import org.wenzheng.routing.RoutingViews.ApproveAllResult;
 import org.wenzheng.routing.RoutingViews.BatchSummary;
 import org.wenzheng.routing.RoutingViews.BatchView;
 import org.wenzheng.routing.RoutingViews.RouteResult;
+import org.wenzheng.routing.RoutingViews.Row;
 
 import java.util.List;
 
@@ -64,8 +65,19 @@ public class RoutingResource {
     }
 
     @POST
+    @Path("/messages/{id}/suggestion")
+    @Operation(summary = "Recompute one waiting message's suggested unit with the current routing rules and keep it")
+    @APIResponse(responseCode = "200", description = "the message with its new suggestion")
+    @APIResponse(responseCode = "403", description = "not a leader")
+    @APIResponse(responseCode = "409", description = "no longer waiting for routing")
+    public Row refreshSuggestion(@PathParam("id") Long id) {
+        return routing.refreshSuggestion(id, ApiLanguage.of(headers));
+    }
+
+    @POST
     @Path("/batches/{id}/approve-all")
-    @Operation(summary = "Route every message of the batch that has a suggestion, with the default instruction")
+    @Operation(summary = "Route every message of the batch that has a stored suggestion, with the default"
+            + " instruction, in one call (chunked transactions; calling again continues and routes nothing twice)")
     @APIResponse(responseCode = "200", description = "how many were routed and how many are left")
     @APIResponse(responseCode = "403", description = "not a leader")
     public ApproveAllResult approveAll(@PathParam("id") Long id) {
