@@ -49,7 +49,7 @@ public class SuggestionStore {
 
     /** Database time the similar-messages step may spend per batch while gathering (and per fill-in). */
     @Inject
-    @ConfigProperty(name = "wz.routing.similarBudgetMillis", defaultValue = "4000")
+    @ConfigProperty(name = "wz.routing.similarBudgetMillis", defaultValue = "2500")
     long similarBudgetMillis;
 
     /** The budget of the batch being gathered; at most one batch is OPEN at a time, so one entry suffices. */
