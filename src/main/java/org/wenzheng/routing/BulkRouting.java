@@ -25,11 +25,14 @@ import org.wenzheng.people.PeopleService;
 import org.wenzheng.people.Person;
 import org.wenzheng.people.Role;
 
+import java.text.MessageFormat;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +124,12 @@ public class BulkRouting {
         DueDateCalculator calculator = deadlines.calculator();
         String instruction = Texts.get(ZH, "routing.defaultInstruction");
         List<Long> caseIds = caseIds(rows.size());
+        // One parsed pattern for all lines, and one due date per posting time (computing it walks the calendar).
+        MessageFormat lineFormat = new MessageFormat(Texts.get(ZH, "routing.bulk.mail.line"), ZH);
+        String urgentMark = Texts.get(ZH, "routing.mail.urgent");
+        Map<Instant, DueDate> normalDue = new HashMap<>();
+        Map<Instant, DueDate> urgentDue = new HashMap<>();
+        Instant slipAt = batch.getCutAt().toInstant();
 
         JsonArrayBuilder cases = Json.createArrayBuilder();
         JsonArrayBuilder messages = Json.createArrayBuilder();
@@ -134,8 +143,8 @@ public class BulkRouting {
             long unitId = ((Number) r[3]).longValue();
             long caseId = caseIds.get(i);
             DueDate due = urgent
-                    ? calculator.urgent(postedAt.toInstant(), batch.getCutAt().toInstant())
-                    : calculator.forMessage(postedAt.toInstant());
+                    ? urgentDue.computeIfAbsent(postedAt.toInstant(), p -> calculator.urgent(p, slipAt))
+                    : normalDue.computeIfAbsent(postedAt.toInstant(), calculator::forMessage);
             String dueAt = due.dueAt().toString();
             cases.add(Json.createObjectBuilder().add("id", caseId).add("message_id", messageId)
                     .add("unit_id", unitId).add("due_at", dueAt).add("urgent", urgent));
@@ -144,9 +153,8 @@ public class BulkRouting {
                     "{\"message\":" + messageId + ",\"unit\":" + unitId + ",\"role\":\"LEAD\",\"due\":\""
                             + due.dueAt() + "\",\"urgent\":" + urgent + "}"));
             List<String> lines = linesByUnit.computeIfAbsent(unitId, k -> new ArrayList<>());
-            lines.add(Texts.get(ZH, "routing.bulk.mail.line", String.valueOf(lines.size() + 1), (String) r[4],
-                    String.valueOf(caseId), due.dueAt().atZoneSameInstant(due.zone()).format(MAIL_TIME),
-                    urgent ? Texts.get(ZH, "routing.mail.urgent") : ""));
+            lines.add(lineFormat.format(new Object[] {String.valueOf(lines.size() + 1), r[4], String.valueOf(caseId),
+                    due.dueAt().atZoneSameInstant(due.zone()).format(MAIL_TIME), urgent ? urgentMark : ""}));
         }
 
         int inserted = em.createNativeQuery("""
