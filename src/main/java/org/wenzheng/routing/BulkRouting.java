@@ -90,31 +90,53 @@ public class BulkRouting {
     }
 
     /**
-     * Routes up to {@code max} waiting messages of the batch to their suggested (active) unit with the default
-     * instruction, in a transaction of its own. Skips messages without a suggestion and messages a unit returned.
-     * Returns how many were routed; 0 when none is left.
+     * The batch's messages approve-all can route, grouped by suggested unit: waiting, with a stored suggestion of an
+     * active unit, and not returned by a unit. Read once, so that chunks lock their rows by id instead of searching
+     * the batch again each time.
      */
     @RolesAllowed(Role.LEAD)
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int routeChunk(long batchId, int max) {
-        Batch batch = em.find(Batch.class, batchId);
-        if (batch == null) {
-            return 0;
-        }
-        // FOR UPDATE: a concurrent approve-all or single routing waits, then finds the row no longer BATCHED.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select m.id, m.posted_at, m.urgent, s.unit_id, m.title
+    public List<Long> routable(long batchId) {
+        return ((List<?>) em.createNativeQuery("""
+                        select m.id
                         from message m
                         join routing_suggestion s on s.message_id = m.id
                         join unit u on u.id = s.unit_id and u.active
                         where m.batch_id = ?1 and m.status = 'BATCHED'
                           and not exists (select 1 from handling_case c where c.message_id = m.id
                                           and c.unit_role = 'LEAD' and c.status = 'RETURNED')
+                        order by s.unit_id, m.id""")
+                .setParameter(1, batchId).getResultList()).stream().map(n -> ((Number) n).longValue()).toList();
+    }
+
+    /**
+     * Routes these messages of the batch to their suggested (active) unit with the default instruction, in a
+     * transaction of its own; those no longer routable (routed meanwhile, returned, suggestion gone) are skipped.
+     * Returns how many were routed.
+     */
+    @RolesAllowed(Role.LEAD)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int routeChunk(long batchId, List<Long> messageIds) {
+        Batch batch = em.find(Batch.class, batchId);
+        if (batch == null || messageIds.isEmpty()) {
+            return 0;
+        }
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        messageIds.forEach(ids::add);
+        // FOR UPDATE, and the conditions checked again: a concurrent approve-all or single routing waits, then finds
+        // the row no longer BATCHED.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select m.id, m.posted_at, m.urgent, s.unit_id, m.title
+                        from message m
+                        join jsonb_array_elements_text(cast(?2 as jsonb)) as x(v) on m.id = x.v::bigint
+                        join routing_suggestion s on s.message_id = m.id
+                        join unit u on u.id = s.unit_id and u.active
+                        where m.batch_id = ?1 and m.status = 'BATCHED'
+                          and not exists (select 1 from handling_case c where c.message_id = m.id
+                                          and c.unit_role = 'LEAD' and c.status = 'RETURNED')
                         order by s.unit_id, m.id
-                        limit ?2
                         for update of m""")
-                .setParameter(1, batchId).setParameter(2, max).getResultList();
+                .setParameter(1, batchId).setParameter(2, ids.build().toString()).getResultList();
         if (rows.isEmpty()) {
             return 0;
         }

@@ -202,17 +202,15 @@ public class RoutingService {
     public ApproveAllResult approveAll(Long batchId) {
         findBatch(batchId);
         bulk.fillSuggestions(batchId);
+        List<Long> routable = bulk.routable(batchId);
         int routed = 0;
-        while (true) {
-            int n = bulk.routeChunk(batchId, ROUTE_CHUNK);
+        for (int from = 0; from < routable.size(); from += ROUTE_CHUNK) {
+            int n = bulk.routeChunk(batchId, routable.subList(from, Math.min(routable.size(), from + ROUTE_CHUNK)));
             if (n > 0) {
                 // Native updates pass by the entity listener: the board shows a message's state.
                 PublicPageCache.publicContentChanged();
             }
             routed += n;
-            if (n < ROUTE_CHUNK) {
-                break;
-            }
         }
         boolean batchRouted = bulk.finishIfDone(batchId);
         long left = batchRouted ? 0 : bulk.waiting(batchId);
