@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.wenzheng.common.web.TrustedProxies;
 
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +34,7 @@ public class ClientAddress {
 
     /** Read the setting at startup, so that a mistyped entry is reported once, before the first request. */
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        // Touching the bean is enough: @PostConstruct does the work.
-        trusted.isEmpty();
+        // Being called creates the bean: @PostConstruct does the work.
     }
 
     @PostConstruct

@@ -480,7 +480,16 @@ class BoardIT {
                 st.executeUpdate("update message set display_name = '老李' where id = " + message);
             }
             HttpResponse<String> stored = get(path);
-            assertEquals(first.body(), stored.body());
+            HttpResponse<String> again = get(path);
+            String firstNonce = ownNonce(first);
+            String storedNonce = ownNonce(stored);
+            String againNonce = ownNonce(again);
+            assertTrue(!firstNonce.equals(storedNonce) && !storedNonce.equals(againNonce)
+                    && !firstNonce.equals(againNonce), "every replay of a stored page has a fresh CSP nonce");
+            assertEquals(first.body(), stored.body().replace(storedNonce, firstNonce), "otherwise the same page");
+            assertEquals(first.body(), again.body().replace(againNonce, firstNonce));
+            assertEquals(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    Integer.parseInt(again.headers().firstValue("Content-Length").orElse("-1")));
             assertEquals("nosniff", stored.headers().firstValue("X-Content-Type-Options").orElse(null),
                     "a stored page keeps the headers the other filters set");
             assertTrue(get(path, "Authorization", "Bearer x").body().contains("老李"),
@@ -497,6 +506,29 @@ class BoardIT {
         } finally {
             pageCache.setTimeToLive(java.time.Duration.ZERO);
         }
+    }
+
+    /**
+     * The nonce of the page's CSP header, after checking that every nonce in the page (attributes and PrimeFaces'
+     * csp.init) is that one, and that there is at least one nonced script.
+     */
+    private static String ownNonce(HttpResponse<String> page) {
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        java.util.regex.Matcher h = java.util.regex.Pattern.compile("'nonce-([^']+)'").matcher(csp);
+        assertTrue(h.find(), csp);
+        String nonce = h.group(1);
+        java.util.regex.Matcher a = java.util.regex.Pattern.compile("nonce=\"([^\"]*)\"").matcher(page.body());
+        int attributes = 0;
+        while (a.find()) {
+            assertEquals(nonce, a.group(1), "a nonce attribute that is not the header's");
+            attributes++;
+        }
+        assertTrue(attributes > 0, "the page has nonced scripts");
+        java.util.regex.Matcher init = java.util.regex.Pattern.compile("csp\\.init\\('([^']*)'\\)").matcher(page.body());
+        while (init.find()) {
+            assertEquals(nonce, init.group(1), "PrimeFaces' script nonce is the header's");
+        }
+        return nonce;
     }
 
     private HttpResponse<String> get(String path, String header, String value) throws Exception {

@@ -1,6 +1,7 @@
 package org.wenzheng.people;
 
 import org.junit.jupiter.api.Test;
+import org.wenzheng.common.web.TrustedProxies;
 
 import java.util.List;
 

@@ -23,8 +23,11 @@ public class PublicPageCache {
     /** Bumped by every change to public content; entries from an older generation are never served. */
     private static final AtomicLong GENERATION = new AtomicLong();
 
-    /** A stored response: body and the headers the application set, replayed as they were. */
-    public record Page(byte[] body, String contentType, List<Map.Entry<String, String>> headers, long generation,
+    /**
+     * A stored response: the body with its CSP nonce cut out and the headers the application set, replayed with a
+     * fresh nonce each time.
+     */
+    record Page(NonceTemplate body, String contentType, List<Map.Entry<String, String>> headers, long generation,
                        long storedAtNanos) {
     }
 

@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
  * Only GETs by someone with no session, no sign-in and no Authorization header use it, so a page that differs per
  * person (a signed-in officer's navigation) is never stored or served. The key is the URL with its query and the
  * reader's display cookies ({@code wz-*}: language, large text). A response is stored only if it is a 200 HTML page
- * that set no cookie.
+ * that set no cookie. Each replay gets a fresh CSP nonce, in the header and in the page alike ({@link NonceTemplate}).
  */
 public class PublicPageCacheFilter extends HttpFilter {
 
@@ -42,12 +44,15 @@ public class PublicPageCacheFilter extends HttpFilter {
         String key = key(request);
         PublicPageCache.Page page = cache.get(key);
         if (page != null) {
+            NonceTemplate body = page.body();
+            String fresh = body.hasNonce() ? NonceTemplate.freshNonce() : null;
+            byte[] freshBytes = fresh == null ? new byte[0] : fresh.getBytes(StandardCharsets.US_ASCII);
             for (Map.Entry<String, String> h : page.headers()) {
-                response.addHeader(h.getKey(), h.getValue());
+                response.addHeader(h.getKey(), fresh == null ? h.getValue() : body.header(h.getValue(), fresh));
             }
             response.setContentType(page.contentType());
-            response.setContentLength(page.body().length);
-            response.getOutputStream().write(page.body());
+            response.setContentLength(body.length(freshBytes.length));
+            body.writeTo(response.getOutputStream(), freshBytes);
             return;
         }
         long generation = cache.currentGeneration();
@@ -57,8 +62,12 @@ public class PublicPageCacheFilter extends HttpFilter {
         if (buffered.status() == HttpServletResponse.SC_OK && !buffered.setCookie() && body.length <= MAX_BODY
                 && buffered.getContentType() != null && buffered.getContentType().startsWith("text/html")
                 && request.getSession(false) == null) {
-            cache.put(key, new PublicPageCache.Page(body, buffered.getContentType(), buffered.headers(), generation,
-                    System.nanoTime()));
+            List<Map.Entry<String, String>> headers = buffered.headers();
+            NonceTemplate template = NonceTemplate.of(body, headers);
+            if (template != null) {
+                cache.put(key, new PublicPageCache.Page(template, buffered.getContentType(), headers, generation,
+                        System.nanoTime()));
+            }
         }
         if (!response.isCommitted()) {
             response.setContentLength(body.length);

@@ -1,4 +1,4 @@
-package org.wenzheng.people;
+package org.wenzheng.common.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * The reverse proxies whose {@code X-Forwarded-For} is believed: exact addresses and CIDR ranges, IPv4 and IPv6
- * ({@code 10.0.0.1, 10.0.0.0/8, fd00::/8}). Only address literals are accepted, so nothing here ever asks DNS.
+ * ({@code 10.0.0.1, 10.0.0.0/8, fd00::/8}), as {@code wz.http.trusted-proxies} lists them for
+ * {@link SecurityHeadersFilter} and the people feature's client address. Only address literals are accepted, so nothing here ever asks DNS.
  */
-final class TrustedProxies {
+public final class TrustedProxies {
 
-    static final TrustedProxies NONE = new TrustedProxies(List.of(), List.of());
+    public static final TrustedProxies NONE = new TrustedProxies(List.of(), List.of());
 
     /** One range: the network's bytes (4 or 16) and how many leading bits must match. */
     record Range(byte[] network, int prefix) {
@@ -44,7 +45,7 @@ final class TrustedProxies {
     }
 
     /** Parses the comma-separated setting; entries that are no address or range are kept aside in {@link #malformed()}. */
-    static TrustedProxies parse(String setting) {
+    public static TrustedProxies parse(String setting) {
         List<Range> ranges = new ArrayList<>();
         List<String> malformed = new ArrayList<>();
         for (String raw : setting == null ? new String[0] : setting.split(",")) {
@@ -84,7 +85,7 @@ final class TrustedProxies {
     }
 
     /** Whether the address (as a servlet container or a forwarded-for header gives it) is a trusted proxy. */
-    boolean contains(String address) {
+    public boolean contains(String address) {
         if (ranges.isEmpty() || address == null) {
             return false;
         }
@@ -100,11 +101,11 @@ final class TrustedProxies {
         return false;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return ranges.isEmpty();
     }
 
-    List<String> malformed() {
+    public List<String> malformed() {
         return malformed;
     }
 
@@ -113,7 +114,7 @@ final class TrustedProxies {
      * contains a colon and nothing but hex digits, colons and dots: then the JDK parses it as a literal and never
      * resolves a name. An IPv4-mapped IPv6 address counts as its IPv4 address (the JDK does the same).
      */
-    static byte[] address(String text) {
+    public static byte[] address(String text) {
         if (text.isEmpty() || text.length() > 45) {
             return null;
         }
