@@ -269,6 +269,9 @@ class AccessMatrixIT {
                 .expect(200, Who.LEADER, Who.LIAISON_A, Who.SUPERVISOR).expect(302, Who.ANONYMOUS).otherwise(403));
         rows.add(ui("reply file of A through case B", "/office/handling/file?case=" + caseB + "&file=" + replyFileA, null)
                 .expect(404, Who.LEADER, Who.LIAISON_B, Who.SUPERVISOR).expect(302, Who.ANONYMOUS).otherwise(403));
+        rows.add(ui("attachment of message A through case B", "/office/handling/file?case=" + caseB + "&file="
+                + attachmentA, null)
+                .expect(404, Who.LEADER, Who.LIAISON_B, Who.SUPERVISOR).expect(302, Who.ANONYMOUS).otherwise(403));
         rows.add(ui("attachment of message A", "/api/v1/attachments/" + attachmentA, null)
                 .expect(200, Who.INTAKE, Who.LEADER, Who.LIAISON_A, Who.SUPERVISOR).expect(404, Who.LIAISON_B)
                 .expect(401, Who.ANONYMOUS).otherwise(403));
@@ -398,8 +401,8 @@ class AccessMatrixIT {
         md.append("---|".repeat(Who.values().length)).append('\n');
         for (Row r : rows) {
             md.append("| ").append(r.object).append(" | ").append(r.action).append(' ')
-                    .append(r.channel == Channel.UI ? "`" + r.path.replaceAll("\\d{2,}", "{id}") + "`"
-                            : "`" + r.path.replace("/api/v1", "").replaceAll("\\d{2,}", "{id}") + "`")
+                    .append('`').append((r.channel == Channel.UI ? r.path : r.path.replace("/api/v1", ""))
+                            .replaceAll("([/=])\\d+", "$1{id}")).append('`')
                     .append(" | ").append(r.channel).append(" |");
             for (Who w : Who.values()) {
                 Integer a = r.actual.get(w);
