@@ -393,7 +393,12 @@ class AccessMatrixIT {
                 .append("expected one, ✗ (expected …) when not. API rows use a staff token per role (none for ")
                 .append("anonymous); UI rows a signed-in browser session. Unit A is CG 城市管理局 (demo `liaison`), ")
                 .append("unit B one this test creates with its own liaison. Objects are built by the test (run ")
-                .append(u).append(").\n\n| object | action | via |");
+                .append(u).append("). 401: no credentials for the API; 302: sent to the sign-in page; 403: ")
+                .append("refused for the role or, for a liaison, for another unit's object; 404: the application does ")
+                .append("not say whether the object exists (or it is not public); 409 on the return of case A: the ")
+                .append("role and object checks passed and only the stale version was refused, so the case stays ")
+                .append("routed. Changes run the refused roles first and the allowed one last.\n\n")
+                .append("| object | action | via |");
         for (Who w : Who.values()) {
             md.append(' ').append(w.label).append(" |");
         }
