@@ -108,6 +108,9 @@ class AccessMatrixIT {
         final Map<Who, Integer> actual = new EnumMap<>(Who.class);
         final Map<Who, Boolean> leaked = new EnumMap<>(Who.class);
         final Map<Who, Boolean> missing = new EnumMap<>(Who.class);
+        /** Per role: what its answer must show, and what it must never show (another unit's object). */
+        final Map<Who, String> shows = new EnumMap<>(Who.class);
+        final Map<Who, String> hides = new EnumMap<>(Who.class);
 
         Row(String object, String action, Channel channel, String method, String path, String body, String secret) {
             this.object = object;
@@ -123,6 +126,12 @@ class AccessMatrixIT {
             for (Who w : who) {
                 expected.put(w, status);
             }
+            return this;
+        }
+
+        Row shows(Who w, String text, String notText) {
+            shows.put(w, text);
+            hides.put(w, notText);
             return this;
         }
 
@@ -260,6 +269,10 @@ class AccessMatrixIT {
         rows.add(api("audit export", "GET", "/admin/audit/export.csv", null)
                 .expect(200, Who.ADMIN).expect(401, Who.ANONYMOUS).otherwise(403));
 
+        rows.add(api("inbox (lists own unit's cases only)", "GET", "/handling/inbox", null)
+                .shows(Who.LIAISON_A, titleA, titleB).shows(Who.LIAISON_B, titleB, titleA)
+                .expect(200, Who.LIAISON_A, Who.LIAISON_B).expect(401, Who.ANONYMOUS).otherwise(403));
+
         // ---- pages (a signed-in session; none for the anonymous column, who is sent to sign in)
         rows.add(ui("case of A", "/office/cases/case.xhtml?id=" + caseA, titleA)
                 .expect(200, Who.LEADER, Who.LIAISON_A, Who.SUPERVISOR).expect(302, Who.ANONYMOUS).otherwise(403));
@@ -275,6 +288,9 @@ class AccessMatrixIT {
         rows.add(ui("attachment of message A", "/api/v1/attachments/" + attachmentA, null)
                 .expect(200, Who.INTAKE, Who.LEADER, Who.LIAISON_A, Who.SUPERVISOR).expect(404, Who.LIAISON_B)
                 .expect(401, Who.ANONYMOUS).otherwise(403));
+        rows.add(ui("inbox (lists own unit's cases only)", "/office/handling/inbox.xhtml", null)
+                .shows(Who.LIAISON_A, titleA, titleB).shows(Who.LIAISON_B, titleB, titleA)
+                .expect(200, Who.LIAISON_A, Who.LIAISON_B).expect(302, Who.ANONYMOUS).otherwise(403));
         rows.add(ui("overdue notice of A", "/office/supervision/notice.xhtml?id=" + notice, titleA)
                 .expect(200, Who.LEADER, Who.LIAISON_A, Who.SUPERVISOR).expect(302, Who.ANONYMOUS).otherwise(403));
         rows.add(ui("overdue notice PDF of A", "/office/supervision/notice.pdf?id=" + notice, null)
@@ -359,6 +375,10 @@ class AccessMatrixIT {
             }
             if (row.secret != null && r.statusCode() == 200) {
                 row.missing.put(w, !r.body().contains(row.secret));
+            }
+            if (row.shows.containsKey(w)) {
+                row.missing.put(w, !r.body().contains(row.shows.get(w)));
+                row.leaked.put(w, r.body().contains(row.hides.get(w)));
             }
         }
     }
