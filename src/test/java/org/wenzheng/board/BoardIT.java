@@ -493,7 +493,27 @@ class BoardIT {
             tx.begin();
             em.find(org.wenzheng.board.Message.class, message).setDisplayName("老赵");
             tx.commit();
-            assertTrue(get(path).body().contains("老赵"));
+            HttpResponse<String> changed = get(path);
+            assertTrue(changed.body().contains("老赵"));
+
+            // A thread page is revalidated rather than dropped: after a change elsewhere, the same page is served
+            // again once its data is read and found unchanged...
+            var before = pageCache.stats();
+            org.wenzheng.common.web.PublicPageCache.publicContentChanged();
+            assertEquals(changed.body(), get(path).body());
+            var after = pageCache.stats();
+            assertEquals(before.revalidated() + 1, after.revalidated(), "served again after revalidation");
+            assertEquals(before.misses(), after.misses(), "not rendered again");
+
+            // ...and a change it does not know about (another instance's, here one behind JPA's back) is found by
+            // the revalidation.
+            try (Connection c = inContainer(); Statement st = c.createStatement()) {
+                st.executeUpdate("update message set display_name = '老钱' where id = " + message);
+            }
+            assertTrue(get(path).body().contains("老赵"), "still within its time: the stored page");
+            org.wenzheng.common.web.PublicPageCache.publicContentChanged();
+            assertTrue(get(path).body().contains("老钱"));
+            assertEquals(after.misses() + 1, pageCache.stats().misses(), "rendered again");
         } finally {
             pageCache.setTimeToLive(java.time.Duration.ZERO);
         }

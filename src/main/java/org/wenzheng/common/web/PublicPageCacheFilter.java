@@ -1,5 +1,6 @@
 package org.wenzheng.common.web;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +23,8 @@ import java.util.stream.Collectors;
  * Only GETs by someone with no session, no sign-in and no Authorization header use it, so a page that differs per
  * person (a signed-in officer's navigation) is never stored or served. The key is the URL with its query and the
  * reader's display cookies ({@code wz-*}: language, large text). A response is stored only if it is a 200 HTML page
- * that set no cookie.
+ * that set no cookie. A page whose bean published a fingerprint ({@link PublicPageValidator}) is stored with it and
+ * revalidated instead of dropped when it is old or public content changed.
  */
 public class PublicPageCacheFilter extends HttpFilter {
 
@@ -30,6 +33,9 @@ public class PublicPageCacheFilter extends HttpFilter {
 
     @Inject
     PublicPageCache cache;
+
+    @Inject
+    Instance<PublicPageValidator> validators;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,7 +46,17 @@ public class PublicPageCacheFilter extends HttpFilter {
             return;
         }
         String key = key(request);
-        PublicPageCache.Page page = cache.get(key);
+        PublicPageCache.Lookup found = cache.get(key);
+        PublicPageCache.Page page = found == null ? null : found.page();
+        if (page != null && found.needsRevalidation()) {
+            long generation = cache.currentGeneration();
+            if (page.validator().equals(currentFingerprint(request).orElse(null))) {
+                cache.revalidated(key, page, generation);
+            } else {
+                cache.remove(key);
+                page = null;
+            }
+        }
         if (page != null) {
             for (Map.Entry<String, String> h : page.headers()) {
                 response.addHeader(h.getKey(), h.getValue());
@@ -57,13 +73,24 @@ public class PublicPageCacheFilter extends HttpFilter {
         if (buffered.status() == HttpServletResponse.SC_OK && !buffered.setCookie() && body.length <= MAX_BODY
                 && buffered.getContentType() != null && buffered.getContentType().startsWith("text/html")
                 && request.getSession(false) == null) {
+            Object fingerprint = request.getAttribute(PublicPageValidator.ATTRIBUTE);
             cache.put(key, new PublicPageCache.Page(body, buffered.getContentType(), buffered.headers(), generation,
-                    System.nanoTime()));
+                    System.nanoTime(), fingerprint instanceof String f ? f : null));
         }
         if (!response.isCommitted()) {
             response.setContentLength(body.length);
         }
         response.getOutputStream().write(body);
+    }
+
+    private Optional<String> currentFingerprint(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (PublicPageValidator validator : validators) {
+            if (validator.handles(path)) {
+                return validator.current(request);
+            }
+        }
+        return Optional.empty();
     }
 
     static String key(HttpServletRequest request) {
