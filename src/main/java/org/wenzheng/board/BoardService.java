@@ -32,6 +32,14 @@ public class BoardService {
      * common word among a million messages would otherwise rank tens of thousands of rows per page view.
      */
     public static final int MAX_SEARCH_CANDIDATES = 1000;
+    /**
+     * A search first looks among this many newest public messages (walking the date index: a bounded cost whatever
+     * the words). Only if that finds fewer than {@link #ENOUGH_RECENT_MATCHES} does it ask the word index for older
+     * matches, which is cheap exactly then: the words are rare. Either plan alone is slow for the other kind of word
+     * (a rare word walked through a million rows took 11 s; a common word's index entries tens of thousands of rows).
+     */
+    static final int RECENT_WINDOW = 5000;
+    static final int ENOUGH_RECENT_MATCHES = 100;
     public static final int FEED_SIZE = 50;
 
     /** {@link MessageStatus#publicStep()} in SQL; V4's message_board_step_idx indexes exactly this expression. */
@@ -67,12 +75,26 @@ public class BoardService {
         StringBuilder sql = new StringBuilder();
         if (tsQuery.isPresent()) {
             params.add(tsQuery.get());
-            // The newest matches (GIN index, then a top-N sort by date), then ranked: ts_rank_cd only runs on them.
-            sql.append("select ").append(COLUMNS).append(" from (select m.id from message m")
-                    .append(" where m.public_visible and m.search_vector @@ to_tsquery('simple', ?1)");
+            // Candidates: the matches among the newest messages, and older ones only when those are few (see
+            // RECENT_WINDOW); then ranked: ts_rank_cd only runs on the candidates.
+            sql.append("with recent as materialized (select m.id, m.posted_at, m.search_vector from message m")
+                    .append(" where m.public_visible");
             appendFilters(filter, sql, params);
-            sql.append(" order by m.posted_at desc, m.id desc limit ").append(MAX_SEARCH_CANDIDATES)
-                    .append(") hit join message m on m.id = hit.id").append(JOINS)
+            sql.append(" order by m.posted_at desc, m.id desc limit ").append(RECENT_WINDOW).append("),")
+                    .append(" recent_hits as materialized (select id, posted_at from recent")
+                    .append(" where search_vector @@ to_tsquery('simple', ?1)),")
+                    // No ORDER BY inside: the planner cannot walk the date index here, it uses the word index.
+                    .append(" older_hits as materialized (select m.id, m.posted_at from message m")
+                    .append(" where (select count(*) from recent_hits) < ").append(ENOUGH_RECENT_MATCHES)
+                    .append(" and (select count(*) from recent) = ").append(RECENT_WINDOW)
+                    .append(" and m.public_visible and m.search_vector @@ to_tsquery('simple', ?1)")
+                    .append(" and (m.posted_at, m.id) < (select r.posted_at, r.id from recent r")
+                    .append(" order by r.posted_at, r.id limit 1)");
+            appendFilters(filter, sql, params);
+            sql.append("), hit as (select id, posted_at from recent_hits union all select id, posted_at from older_hits")
+                    .append(" order by posted_at desc, id desc limit ").append(MAX_SEARCH_CANDIDATES).append(")")
+                    .append(" select ").append(COLUMNS).append(" from hit join message m on m.id = hit.id")
+                    .append(JOINS)
                     .append(" order by ts_rank_cd(m.search_vector, to_tsquery('simple', ?1)) desc,")
                     .append(" m.posted_at desc, m.id desc");
         } else {

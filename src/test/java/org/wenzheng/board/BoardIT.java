@@ -31,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -223,6 +224,38 @@ class BoardIT {
                 "many hits beat one, although the weak match is newer: " + ranked);
         assertEquals(List.of(other), board.list(new BoardFilter(MessageKind.SUGGESTION, null, unit, null, "垃圾", 0),
                 50).items().stream().map(PublicMessage::id).toList());
+    }
+
+    @Test
+    void aRareWordIsFoundBeyondTheNewestMessagesAndACommonOneAmongThem() throws Exception {
+        long unit, rare, commonOld;
+        OffsetDateTime old = OffsetDateTime.now().minusDays(400);
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("窗口测试局" + BoardTestData.unique());
+            rare = d.insert(new Msg("古井保护咨询").unit(unit).posted(old).body("村口古井需要保护。"));
+            commonOld = d.insert(new Msg("路灯不亮").unit(unit).posted(old.plusDays(1)).body("路灯坏了很久。"));
+            // A full window of newer messages in the unit, every tenth about 路灯.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into message (id, tracking_code, kind, target_unit_id, title, body, private_message, status,
+                        public_visible, posted_at, registered_at, search_text)
+                    select nextval('message_seq'), substr(md5(random()::text || g), 1, 16), 'COMPLAINT', ?,
+                        case when g % 10 = 0 then '路灯又坏了' else '小区绿化' end, '见标题。', false, 'REGISTERED',
+                        true, now() - g * interval '1 minute', now() - g * interval '1 minute',
+                        case when g % 10 = 0 then ? else ? end
+                    from generate_series(1, ?) g""")) {
+                ps.setLong(1, unit);
+                ps.setString(2, BoardTestData.TOKENIZER.indexText("路灯又坏了", "见标题。"));
+                ps.setString(3, BoardTestData.TOKENIZER.indexText("小区绿化", "见标题。"));
+                ps.setInt(4, BoardService.RECENT_WINDOW);
+                assertEquals(BoardService.RECENT_WINDOW, ps.executeUpdate());
+            }
+        }
+        assertEquals(List.of(rare), search(unit, "古井"), "a rare word is looked up beyond the newest messages");
+        List<Long> common = search(unit, "路灯");
+        assertEquals(50, common.size());
+        assertFalse(common.contains(commonOld),
+                "a common word is ranked among the newest messages; the old match is not a candidate");
     }
 
     private List<Long> search(long unit, String q) {
