@@ -4,15 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.persistence.QueryTimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenzheng.board.search.SearchTokenizer;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Reads of the public board. Only {@code public_visible} messages ever leave this class, and of them never contact
@@ -24,6 +29,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class BoardService {
+
+    private static final Logger LOG = Logger.getLogger(BoardService.class.getName());
 
     public static final int MAX_PAGE_SIZE = 50;
     public static final int DEFAULT_PAGE_SIZE = 20;
@@ -57,6 +64,11 @@ public class BoardService {
 
     @Inject
     SearchTokenizer tokenizer;
+
+    /** How long one search may run in the database before it is cancelled and the reader asked to narrow it. */
+    @Inject
+    @ConfigProperty(name = "wz.search.timeout-ms", defaultValue = "3000")
+    int searchTimeoutMillis;
 
     /** The newest public messages; page numbers start at 0. */
     public List<PublicMessage> latest(int page, int size) {
@@ -108,9 +120,35 @@ public class BoardService {
         params.add(page * n);
         sql.append(" offset ?").append(params.size());
 
-        List<PublicMessage> rows = rows(query(sql.toString(), params).getResultList());
+        Query query = query(sql.toString(), params);
+        if (tsQuery.isPresent()) {
+            // A safety net for what the two-step plan cannot bound (a phrase of common 2-grams that rarely stand
+            // together must be checked row by row): the database cancels the search instead of spending seconds.
+            query.setHint("jakarta.persistence.query.timeout", searchTimeoutMillis);
+        }
+        List<PublicMessage> rows;
+        try {
+            rows = rows(query.getResultList());
+        } catch (PersistenceException e) {
+            if (tsQuery.isPresent() && cancelled(e)) {
+                LOG.info("A search passed its time limit and was cancelled");
+                return BoardPage.tooBroad(page, n);
+            }
+            throw e;
+        }
         boolean hasNext = rows.size() > n && page < (tsQuery.isPresent() ? lastSearchPage(n) : BoardFilter.MAX_PAGE);
         return new BoardPage(rows.size() > n ? rows.subList(0, n) : rows, page, n, hasNext, tsQuery.isPresent());
+    }
+
+    /** PostgreSQL's "query_canceled" (a statement timeout), however deep the JPA provider wrapped it. */
+    private static boolean cancelled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof QueryTimeoutException
+                    || t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last page a search can reach: the ranked candidates are capped. */

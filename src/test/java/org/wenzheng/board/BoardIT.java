@@ -258,6 +258,34 @@ class BoardIT {
                 "a common word is ranked among the newest messages; the old match is not a candidate");
     }
 
+    @Test
+    void aSearchPastItsTimeLimitIsCancelledAndTheReaderAskedToNarrowIt() throws Exception {
+        // Another transaction holds the message table, so the search waits until the database cancels it.
+        try (Connection lock = org.wenzheng.testsupport.TestDb.connect()) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.execute("lock table message in access exclusive mode");
+            }
+            try {
+                HttpResponse<String> page = get("board/index.xhtml?q=" + java.net.URLEncoder.encode("噪音",
+                        java.nio.charset.StandardCharsets.UTF_8), "Authorization", "Bearer uncached");
+                assertEquals(200, page.statusCode());
+                assertTrue(page.body().contains("id=\"tooBroad\""), "the reader is told, not shown an error");
+                assertTrue(page.body().contains("请换用更具体的词语"));
+                assertFalse(page.body().contains("id=\"empty\""), "not presented as an empty result");
+
+                HttpResponse<String> api = get("api/v1/board/messages?q=" + java.net.URLEncoder.encode("噪音",
+                        java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(422, api.statusCode());
+                assertTrue(api.body().contains("\"search_too_broad\""), api.body());
+            } finally {
+                lock.rollback();
+            }
+        }
+        assertEquals(200, get("api/v1/board/messages?q=" + java.net.URLEncoder.encode("噪音",
+                java.nio.charset.StandardCharsets.UTF_8)).statusCode(), "searching works again at once");
+    }
+
     private List<Long> search(long unit, String q) {
         return board.list(new BoardFilter(null, null, unit, null, q, 0), 50).items().stream()
                 .map(PublicMessage::id).toList();

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * Only GETs by someone with no session, no sign-in and no Authorization header use it, so a page that differs per
  * person (a signed-in officer's navigation) is never stored or served. The key is the URL with its query and the
  * reader's display cookies ({@code wz-*}: language, large text). A response is stored only if it is a 200 HTML page
- * that set no cookie. A page whose bean published a fingerprint ({@link PublicPageValidator}) is stored with it and
- * revalidated instead of dropped when it is old or public content changed.
+ * that set no cookie and did not say {@code Cache-Control: no-store}. A page whose bean published a fingerprint
+ * ({@link PublicPageValidator}) is stored with it and revalidated instead of dropped when it is old or public content
+ * changed.
  */
 public class PublicPageCacheFilter extends HttpFilter {
 
@@ -71,6 +72,8 @@ public class PublicPageCacheFilter extends HttpFilter {
         chain.doFilter(request, buffered);
         byte[] body = buffered.body();
         if (buffered.status() == HttpServletResponse.SC_OK && !buffered.setCookie() && body.length <= MAX_BODY
+                && buffered.headers().stream().noneMatch(h -> "Cache-Control".equalsIgnoreCase(h.getKey())
+                        && h.getValue().contains("no-store"))
                 && buffered.getContentType() != null && buffered.getContentType().startsWith("text/html")
                 && request.getSession(false) == null) {
             Object fingerprint = request.getAttribute(PublicPageValidator.ATTRIBUTE);
