@@ -104,6 +104,11 @@ final class NonceTemplate {
         return nonce;
     }
 
+    /** The stored bytes (without the nonce), for the cache's size bound. */
+    int size() {
+        return length;
+    }
+
     /** How many places in the body held the nonce. */
     int places() {
         return parts.length - 1;
