@@ -4,15 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.persistence.QueryTimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenzheng.board.search.SearchTokenizer;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Reads of the public board. Only {@code public_visible} messages ever leave this class, and of them never contact
@@ -25,6 +30,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class BoardService {
 
+    private static final Logger LOG = Logger.getLogger(BoardService.class.getName());
+
     public static final int MAX_PAGE_SIZE = 50;
     public static final int DEFAULT_PAGE_SIZE = 20;
     /**
@@ -32,6 +39,14 @@ public class BoardService {
      * common word among a million messages would otherwise rank tens of thousands of rows per page view.
      */
     public static final int MAX_SEARCH_CANDIDATES = 1000;
+    /**
+     * A search first looks among this many newest public messages (walking the date index: a bounded cost whatever
+     * the words). Only if that finds fewer than {@link #ENOUGH_RECENT_MATCHES} does it ask the word index for older
+     * matches, which is cheap exactly then: the words are rare. Either plan alone is slow for the other kind of word
+     * (a rare word walked through a million rows took 11 s; a common word's index entries tens of thousands of rows).
+     */
+    static final int RECENT_WINDOW = 5000;
+    static final int ENOUGH_RECENT_MATCHES = 100;
     public static final int FEED_SIZE = 50;
 
     /** {@link MessageStatus#publicStep()} in SQL; V4's message_board_step_idx indexes exactly this expression. */
@@ -50,6 +65,11 @@ public class BoardService {
     @Inject
     SearchTokenizer tokenizer;
 
+    /** How long one search may run in the database before it is cancelled and the reader asked to narrow it. */
+    @Inject
+    @ConfigProperty(name = "wz.search.timeout-ms", defaultValue = "3000")
+    int searchTimeoutMillis;
+
     /** The newest public messages; page numbers start at 0. */
     public List<PublicMessage> latest(int page, int size) {
         return list(BoardFilter.NONE.withPage(page), size).items();
@@ -67,12 +87,26 @@ public class BoardService {
         StringBuilder sql = new StringBuilder();
         if (tsQuery.isPresent()) {
             params.add(tsQuery.get());
-            // The newest matches (GIN index, then a top-N sort by date), then ranked: ts_rank_cd only runs on them.
-            sql.append("select ").append(COLUMNS).append(" from (select m.id from message m")
-                    .append(" where m.public_visible and m.search_vector @@ to_tsquery('simple', ?1)");
+            // Candidates: the matches among the newest messages, and older ones only when those are few (see
+            // RECENT_WINDOW); then ranked: ts_rank_cd only runs on the candidates.
+            sql.append("with recent as materialized (select m.id, m.posted_at, m.search_vector from message m")
+                    .append(" where m.public_visible");
             appendFilters(filter, sql, params);
-            sql.append(" order by m.posted_at desc, m.id desc limit ").append(MAX_SEARCH_CANDIDATES)
-                    .append(") hit join message m on m.id = hit.id").append(JOINS)
+            sql.append(" order by m.posted_at desc, m.id desc limit ").append(RECENT_WINDOW).append("),")
+                    .append(" recent_hits as materialized (select id, posted_at from recent")
+                    .append(" where search_vector @@ to_tsquery('simple', ?1)),")
+                    // No ORDER BY inside: the planner cannot walk the date index here, it uses the word index.
+                    .append(" older_hits as materialized (select m.id, m.posted_at from message m")
+                    .append(" where (select count(*) from recent_hits) < ").append(ENOUGH_RECENT_MATCHES)
+                    .append(" and (select count(*) from recent) = ").append(RECENT_WINDOW)
+                    .append(" and m.public_visible and m.search_vector @@ to_tsquery('simple', ?1)")
+                    .append(" and (m.posted_at, m.id) < (select r.posted_at, r.id from recent r")
+                    .append(" order by r.posted_at, r.id limit 1)");
+            appendFilters(filter, sql, params);
+            sql.append("), hit as (select id, posted_at from recent_hits union all select id, posted_at from older_hits")
+                    .append(" order by posted_at desc, id desc limit ").append(MAX_SEARCH_CANDIDATES).append(")")
+                    .append(" select ").append(COLUMNS).append(" from hit join message m on m.id = hit.id")
+                    .append(JOINS)
                     .append(" order by ts_rank_cd(m.search_vector, to_tsquery('simple', ?1)) desc,")
                     .append(" m.posted_at desc, m.id desc");
         } else {
@@ -86,9 +120,35 @@ public class BoardService {
         params.add(page * n);
         sql.append(" offset ?").append(params.size());
 
-        List<PublicMessage> rows = rows(query(sql.toString(), params).getResultList());
+        Query query = query(sql.toString(), params);
+        if (tsQuery.isPresent()) {
+            // A safety net for what the two-step plan cannot bound (a phrase of common 2-grams that rarely stand
+            // together must be checked row by row): the database cancels the search instead of spending seconds.
+            query.setHint("jakarta.persistence.query.timeout", searchTimeoutMillis);
+        }
+        List<PublicMessage> rows;
+        try {
+            rows = rows(query.getResultList());
+        } catch (PersistenceException e) {
+            if (tsQuery.isPresent() && cancelled(e)) {
+                LOG.info("A search passed its time limit and was cancelled");
+                return BoardPage.tooBroad(page, n);
+            }
+            throw e;
+        }
         boolean hasNext = rows.size() > n && page < (tsQuery.isPresent() ? lastSearchPage(n) : BoardFilter.MAX_PAGE);
         return new BoardPage(rows.size() > n ? rows.subList(0, n) : rows, page, n, hasNext, tsQuery.isPresent());
+    }
+
+    /** PostgreSQL's "query_canceled" (a statement timeout), however deep the JPA provider wrapped it. */
+    private static boolean cancelled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof QueryTimeoutException
+                    || t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last page a search can reach: the ranked candidates are capped. */

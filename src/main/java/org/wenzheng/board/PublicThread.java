@@ -1,5 +1,9 @@
 package org.wenzheng.board;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -9,4 +13,17 @@ import java.util.List;
  */
 public record PublicThread(PublicMessage message, String body, String displayName, List<TimelineStep> timeline,
                            List<PublicReply> replies) {
+
+    /**
+     * A digest of everything the thread page shows (the records' text form covers every field): equal fingerprints,
+     * equal pages, so a stored page can be served again without rendering it (see PublicPageValidator).
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
 }

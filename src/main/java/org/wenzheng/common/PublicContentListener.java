@@ -8,7 +8,8 @@ import org.wenzheng.common.web.PublicPageCache;
 /**
  * Default entity listener (META-INF/orm.xml) for every entity: a write to a {@link PublicContent} entity empties this
  * instance's public page cache. It fires at flush, before commit; a rolled-back change only costs a re-render.
- * Other instances see the change when their entries expire (wz.cache.public-pages.seconds).
+ * Other instances see the change when their entries expire or, for thread pages, are revalidated
+ * (wz.cache.public-pages.seconds).
  */
 public class PublicContentListener {
 

@@ -222,7 +222,8 @@ public class HandlingService {
             return new FileContent(a.getFileName(), a.getContentType(), store.resolve(a.getStorageKey()));
         }
         ReplyFile f = fileId == null ? null : em.find(ReplyFile.class, fileId);
-        if (f != null) {
+        // Message attachments share the table: a row without a reply is no reply file (and was checked above).
+        if (f != null && f.getReplyId() != null) {
             Reply r = em.find(Reply.class, f.getReplyId());
             Case owner = r == null ? null : r.getHandlingCase();
             // The lead unit also reads its co-units' files, as it reads their contributions.

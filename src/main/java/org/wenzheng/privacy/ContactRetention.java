@@ -102,10 +102,26 @@ public class ContactRetention {
                     + "); erased without looking for its mails");
             return;
         }
-        em.createNativeQuery("""
-                        update mail_outbox set recipient = '' where related_type = 'message' and related_id = ?1
-                          and lower(recipient) = lower(?2)""")
-                .setParameter(1, messageId).setParameter(2, email).executeUpdate();
+        // Recipients are sealed with a fresh IV each (V19), so they are compared opened, not in SQL; a message has
+        // only a few mails.
+        @SuppressWarnings("unchecked")
+        List<Object[]> mails = em.createNativeQuery("""
+                        select id, recipient from mail_outbox where related_type = 'message' and related_id = ?1
+                          and recipient <> ''""")
+                .setParameter(1, messageId).getResultList();
+        for (Object[] mail : mails) {
+            String recipient;
+            try {
+                recipient = crypto.decrypt((String) mail[1]);
+            } catch (ContactDataException e) {
+                LOG.warning(() -> "Mail " + mail[0] + ": recipient unreadable (" + e.getMessage() + "); left as is");
+                continue;
+            }
+            if (email.equalsIgnoreCase(recipient)) {
+                em.createNativeQuery("update mail_outbox set recipient = '' where id = ?1")
+                        .setParameter(1, ((Number) mail[0]).longValue()).executeUpdate();
+            }
+        }
     }
 
     /** What one chunk did: rows looked at, rows erased, the last id looked at (where the next chunk starts). */

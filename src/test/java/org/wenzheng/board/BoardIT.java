@@ -31,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -223,6 +224,66 @@ class BoardIT {
                 "many hits beat one, although the weak match is newer: " + ranked);
         assertEquals(List.of(other), board.list(new BoardFilter(MessageKind.SUGGESTION, null, unit, null, "垃圾", 0),
                 50).items().stream().map(PublicMessage::id).toList());
+    }
+
+    @Test
+    void aRareWordIsFoundBeyondTheNewestMessagesAndACommonOneAmongThem() throws Exception {
+        long unit, rare, commonOld;
+        OffsetDateTime old = OffsetDateTime.now().minusDays(400);
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("窗口测试局" + BoardTestData.unique());
+            rare = d.insert(new Msg("古井保护咨询").unit(unit).posted(old).body("村口古井需要保护。"));
+            commonOld = d.insert(new Msg("路灯不亮").unit(unit).posted(old.plusDays(1)).body("路灯坏了很久。"));
+            // A full window of newer messages in the unit, every tenth about 路灯.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into message (id, tracking_code, kind, target_unit_id, title, body, private_message, status,
+                        public_visible, posted_at, registered_at, search_text)
+                    select nextval('message_seq'), substr(md5(random()::text || g), 1, 16), 'COMPLAINT', ?,
+                        case when g % 10 = 0 then '路灯又坏了' else '小区绿化' end, '见标题。', false, 'REGISTERED',
+                        true, now() - g * interval '1 minute', now() - g * interval '1 minute',
+                        case when g % 10 = 0 then ? else ? end
+                    from generate_series(1, ?) g""")) {
+                ps.setLong(1, unit);
+                ps.setString(2, BoardTestData.TOKENIZER.indexText("路灯又坏了", "见标题。"));
+                ps.setString(3, BoardTestData.TOKENIZER.indexText("小区绿化", "见标题。"));
+                ps.setInt(4, BoardService.RECENT_WINDOW);
+                assertEquals(BoardService.RECENT_WINDOW, ps.executeUpdate());
+            }
+        }
+        assertEquals(List.of(rare), search(unit, "古井"), "a rare word is looked up beyond the newest messages");
+        List<Long> common = search(unit, "路灯");
+        assertEquals(50, common.size());
+        assertFalse(common.contains(commonOld),
+                "a common word is ranked among the newest messages; the old match is not a candidate");
+    }
+
+    @Test
+    void aSearchPastItsTimeLimitIsCancelledAndTheReaderAskedToNarrowIt() throws Exception {
+        // Another transaction holds the message table, so the search waits until the database cancels it.
+        try (Connection lock = org.wenzheng.testsupport.TestDb.connect()) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.execute("lock table message in access exclusive mode");
+            }
+            try {
+                HttpResponse<String> page = get("board/index.xhtml?q=" + java.net.URLEncoder.encode("噪音",
+                        java.nio.charset.StandardCharsets.UTF_8), "Authorization", "Bearer uncached");
+                assertEquals(200, page.statusCode());
+                assertTrue(page.body().contains("id=\"tooBroad\""), "the reader is told, not shown an error");
+                assertTrue(page.body().contains("请换用更具体的词语"));
+                assertFalse(page.body().contains("id=\"empty\""), "not presented as an empty result");
+
+                HttpResponse<String> api = get("api/v1/board/messages?q=" + java.net.URLEncoder.encode("噪音",
+                        java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(422, api.statusCode());
+                assertTrue(api.body().contains("\"search_too_broad\""), api.body());
+            } finally {
+                lock.rollback();
+            }
+        }
+        assertEquals(200, get("api/v1/board/messages?q=" + java.net.URLEncoder.encode("噪音",
+                java.nio.charset.StandardCharsets.UTF_8)).statusCode(), "searching works again at once");
     }
 
     private List<Long> search(long unit, String q) {
@@ -480,7 +541,16 @@ class BoardIT {
                 st.executeUpdate("update message set display_name = '老李' where id = " + message);
             }
             HttpResponse<String> stored = get(path);
-            assertEquals(first.body(), stored.body());
+            HttpResponse<String> again = get(path);
+            String firstNonce = ownNonce(first);
+            String storedNonce = ownNonce(stored);
+            String againNonce = ownNonce(again);
+            assertTrue(!firstNonce.equals(storedNonce) && !storedNonce.equals(againNonce)
+                    && !firstNonce.equals(againNonce), "every replay of a stored page has a fresh CSP nonce");
+            assertEquals(first.body(), stored.body().replace(storedNonce, firstNonce), "otherwise the same page");
+            assertEquals(first.body(), again.body().replace(againNonce, firstNonce));
+            assertEquals(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    Integer.parseInt(again.headers().firstValue("Content-Length").orElse("-1")));
             assertEquals("nosniff", stored.headers().firstValue("X-Content-Type-Options").orElse(null),
                     "a stored page keeps the headers the other filters set");
             assertTrue(get(path, "Authorization", "Bearer x").body().contains("老李"),
@@ -493,10 +563,55 @@ class BoardIT {
             tx.begin();
             em.find(org.wenzheng.board.Message.class, message).setDisplayName("老赵");
             tx.commit();
-            assertTrue(get(path).body().contains("老赵"));
+            HttpResponse<String> changed = get(path);
+            assertTrue(changed.body().contains("老赵"));
+
+            // A thread page is revalidated rather than dropped: after a change elsewhere, the same page is served
+            // again once its data is read and found unchanged...
+            var before = pageCache.stats();
+            org.wenzheng.common.web.PublicPageCache.publicContentChanged();
+            HttpResponse<String> revalidated = get(path);
+            assertEquals(changed.body(), revalidated.body().replace(ownNonce(revalidated), ownNonce(changed)),
+                    "the same page, with a nonce of its own");
+            var after = pageCache.stats();
+            assertEquals(before.revalidated() + 1, after.revalidated(), "served again after revalidation");
+            assertEquals(before.misses(), after.misses(), "not rendered again");
+
+            // ...and a change it does not know about (another instance's, here one behind JPA's back) is found by
+            // the revalidation.
+            try (Connection c = inContainer(); Statement st = c.createStatement()) {
+                st.executeUpdate("update message set display_name = '老钱' where id = " + message);
+            }
+            assertTrue(get(path).body().contains("老赵"), "still within its time: the stored page");
+            org.wenzheng.common.web.PublicPageCache.publicContentChanged();
+            assertTrue(get(path).body().contains("老钱"));
+            assertEquals(after.misses() + 1, pageCache.stats().misses(), "rendered again");
         } finally {
             pageCache.setTimeToLive(java.time.Duration.ZERO);
         }
+    }
+
+    /**
+     * The nonce of the page's CSP header, after checking that every nonce in the page (attributes and PrimeFaces'
+     * csp.init) is that one, and that there is at least one nonced script.
+     */
+    private static String ownNonce(HttpResponse<String> page) {
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        java.util.regex.Matcher h = java.util.regex.Pattern.compile("'nonce-([^']+)'").matcher(csp);
+        assertTrue(h.find(), csp);
+        String nonce = h.group(1);
+        java.util.regex.Matcher a = java.util.regex.Pattern.compile("nonce=\"([^\"]*)\"").matcher(page.body());
+        int attributes = 0;
+        while (a.find()) {
+            assertEquals(nonce, a.group(1), "a nonce attribute that is not the header's");
+            attributes++;
+        }
+        assertTrue(attributes > 0, "the page has nonced scripts");
+        java.util.regex.Matcher init = java.util.regex.Pattern.compile("csp\\.init\\('([^']*)'\\)").matcher(page.body());
+        while (init.find()) {
+            assertEquals(nonce, init.group(1), "PrimeFaces' script nonce is the header's");
+        }
+        return nonce;
     }
 
     private HttpResponse<String> get(String path, String header, String value) throws Exception {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BoardTestData {
 
-    private static final SearchTokenizer TOKENIZER = new SearchTokenizer();
+    static final SearchTokenizer TOKENIZER = new SearchTokenizer();
     private static final AtomicLong COUNTER = new AtomicLong(System.nanoTime() % 1_000_000);
 
     private final Connection c;

@@ -69,6 +69,9 @@ public class BoardResource {
             content = @Content(schema = @Schema(implementation = PublicMessage.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "a malformed filter (an unknown kind, a non-numeric id, a step"
             + " outside 1-5)")
+    @APIResponse(responseCode = "422", description = "the search passed its time limit (code search_too_broad):"
+            + " narrow it with more specific words or a filter",
+            content = @Content(schema = @Schema(implementation = org.wenzheng.common.ApiError.class)))
     public Response messages(
             @Parameter(description = "page number, from 0, at most " + BoardFilter.MAX_PAGE)
             @QueryParam("page") @DefaultValue("0") int page,
@@ -97,6 +100,11 @@ public class BoardResource {
         }
         BoardFilter filter = new BoardFilter(k, topicId, unitId, stepNumber, q, page);
         BoardPage result = board.list(filter, size);
+        if (result.searchTooBroad()) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new org.wenzheng.common.ApiError("search_too_broad",
+                            "The search took too long; use more specific words or a filter")).build();
+        }
         Response.ResponseBuilder response = Response.ok(result.items());
         if (result.hasNext()) {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("page", result.page() + 1).build(), "next");

@@ -42,7 +42,9 @@ public class AttachmentDownloads {
     @RolesAllowed({Role.INTAKE, Role.LEAD, Role.SUPERVISE, Role.UNIT_LIAISON})
     public Download open(Long attachmentId) {
         Attachment a = attachmentId == null ? null : em.find(Attachment.class, attachmentId);
-        if (a == null) {
+        // A reply's file shares the table but is not a message attachment: it is read through its case only (the
+        // handling service checks the unit), never here, where intake officers could read a unit's draft files.
+        if (a == null || a.getMessage() == null) {
             throw new ActionRefused(ActionRefused.Kind.NOT_FOUND, "attachment.notFound");
         }
         String role = role();

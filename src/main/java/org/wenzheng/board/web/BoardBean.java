@@ -43,6 +43,11 @@ public class BoardBean {
     public void load() {
         filter = BoardFilter.parse(kind, topic, unit, step, q, page);
         result = board.list(filter, BoardService.DEFAULT_PAGE_SIZE);
+        if (result.searchTooBroad()) {
+            // A cancelled search says nothing lasting about the query: never store this page for other readers.
+            ((jakarta.servlet.http.HttpServletResponse) jakarta.faces.context.FacesContext.getCurrentInstance()
+                    .getExternalContext().getResponse()).setHeader("Cache-Control", "no-store");
+        }
         // The page shows what was understood, so a malformed parameter does not linger in the form.
         kind = filter.kind() == null ? null : filter.kind().name();
         topic = filter.categoryId() == null ? null : filter.categoryId().toString();

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.wenzheng.board.BoardService;
 import org.wenzheng.board.PublicThread;
+import jakarta.servlet.http.HttpServletRequest;
+import org.wenzheng.common.web.PublicPageValidator;
 import org.wenzheng.common.web.Texts;
 
 import java.io.IOException;
@@ -25,15 +27,10 @@ public class ThreadBean {
     private String id;
     private PublicThread thread;
 
-    /** f:viewAction. */
+    /** f:viewAction. Publishes what it shows, so the page cache can keep the page until that changes. */
     public void load() throws IOException {
-        Optional<PublicThread> found = Optional.empty();
-        try {
-            long messageId = id == null ? -1 : Long.parseLong(id.strip());
-            found = messageId > 0 ? board.thread(messageId) : Optional.empty();
-        } catch (NumberFormatException e) {
-            // Not a number: no such message, like any other unknown id.
-        }
+        long messageId = ThreadPageValidator.messageId(id);
+        Optional<PublicThread> found = messageId > 0 ? board.thread(messageId) : Optional.empty();
         if (found.isEmpty()) {
             FacesContext fc = FacesContext.getCurrentInstance();
             fc.getExternalContext().responseSendError(404, "Not Found");
@@ -41,6 +38,8 @@ public class ThreadBean {
             return;
         }
         thread = found.get();
+        PublicPageValidator.publish((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest(), thread.fingerprint());
     }
 
     /** A translated text with one argument, e.g. the replying unit. */

@@ -1,6 +1,7 @@
 package org.wenzheng.common.mail;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.wenzheng.privacy.ContactConverter;
 
 import java.time.OffsetDateTime;
 
@@ -26,7 +29,9 @@ public class OutgoingMail {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_seq")
     private Long id;
 
-    @Column(nullable = false, length = 320)
+    /** Sealed at rest like a message's contact data: it may be a citizen's e-mail (V19). */
+    @Convert(converter = ContactConverter.class)
+    @Column(nullable = false)
     private String recipient;
 
     @Column(nullable = false, length = 300)

@@ -1,5 +1,6 @@
 package org.wenzheng.common.web;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,9 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +25,9 @@ import java.util.stream.Collectors;
  * Only GETs by someone with no session, no sign-in and no Authorization header use it, so a page that differs per
  * person (a signed-in officer's navigation) is never stored or served. The key is the URL with its query and the
  * reader's display cookies ({@code wz-*}: language, large text). A response is stored only if it is a 200 HTML page
- * that set no cookie.
+ * that set no cookie and did not say {@code Cache-Control: no-store}. A page whose bean published a fingerprint
+ * ({@link PublicPageValidator}) is stored with it and revalidated instead of dropped when it is old or public content
+ * changed. Each replay gets a fresh CSP nonce, in the header and in the page alike ({@link NonceTemplate}).
  */
 public class PublicPageCacheFilter extends HttpFilter {
 
@@ -30,6 +36,9 @@ public class PublicPageCacheFilter extends HttpFilter {
 
     @Inject
     PublicPageCache cache;
+
+    @Inject
+    Instance<PublicPageValidator> validators;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,14 +49,27 @@ public class PublicPageCacheFilter extends HttpFilter {
             return;
         }
         String key = key(request);
-        PublicPageCache.Page page = cache.get(key);
+        PublicPageCache.Lookup found = cache.get(key);
+        PublicPageCache.Page page = found == null ? null : found.page();
+        if (page != null && found.needsRevalidation()) {
+            long generation = cache.currentGeneration();
+            if (page.validator().equals(currentFingerprint(request).orElse(null))) {
+                cache.revalidated(key, page, generation);
+            } else {
+                cache.remove(key);
+                page = null;
+            }
+        }
         if (page != null) {
+            NonceTemplate body = page.body();
+            String fresh = body.hasNonce() ? NonceTemplate.freshNonce() : null;
+            byte[] freshBytes = fresh == null ? new byte[0] : fresh.getBytes(StandardCharsets.US_ASCII);
             for (Map.Entry<String, String> h : page.headers()) {
-                response.addHeader(h.getKey(), h.getValue());
+                response.addHeader(h.getKey(), fresh == null ? h.getValue() : body.header(h.getValue(), fresh));
             }
             response.setContentType(page.contentType());
-            response.setContentLength(page.body().length);
-            response.getOutputStream().write(page.body());
+            response.setContentLength(body.length(freshBytes.length));
+            body.writeTo(response.getOutputStream(), freshBytes);
             return;
         }
         long generation = cache.currentGeneration();
@@ -55,15 +77,32 @@ public class PublicPageCacheFilter extends HttpFilter {
         chain.doFilter(request, buffered);
         byte[] body = buffered.body();
         if (buffered.status() == HttpServletResponse.SC_OK && !buffered.setCookie() && body.length <= MAX_BODY
+                && buffered.headers().stream().noneMatch(h -> "Cache-Control".equalsIgnoreCase(h.getKey())
+                        && h.getValue().contains("no-store"))
                 && buffered.getContentType() != null && buffered.getContentType().startsWith("text/html")
                 && request.getSession(false) == null) {
-            cache.put(key, new PublicPageCache.Page(body, buffered.getContentType(), buffered.headers(), generation,
-                    System.nanoTime()));
+            Object fingerprint = request.getAttribute(PublicPageValidator.ATTRIBUTE);
+            List<Map.Entry<String, String>> headers = buffered.headers();
+            NonceTemplate template = NonceTemplate.of(body, headers);
+            if (template != null) {
+                cache.put(key, new PublicPageCache.Page(template, buffered.getContentType(), headers, generation,
+                        System.nanoTime(), fingerprint instanceof String f ? f : null));
+            }
         }
         if (!response.isCommitted()) {
             response.setContentLength(body.length);
         }
         response.getOutputStream().write(body);
+    }
+
+    private Optional<String> currentFingerprint(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (PublicPageValidator validator : validators) {
+            if (validator.handles(path)) {
+                return validator.current(request);
+            }
+        }
+        return Optional.empty();
     }
 
     static String key(HttpServletRequest request) {

@@ -18,15 +18,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Headers every response carries (OWASP ASVS 14.4, GB/T 22239 level 3):
@@ -40,7 +37,7 @@ import java.util.stream.Collectors;
  *     other sites (a thread URL says what a citizen read), no camera, microphone, location or payment, a separate
  *     browsing context group (COOP) and no cross-origin embedding of our resources (CORP).</li>
  * <li>HSTS only when the request came over TLS, directly or through a proxy listed in {@code wz.http.trusted-proxies}
- *     (comma-separated addresses) that says {@code X-Forwarded-Proto: https}; cookies then get the Secure flag too
+ *     (comma-separated addresses or CIDR ranges) that says {@code X-Forwarded-Proto: https}; cookies then get the Secure flag too
  *     (the session cookie also from {@link SessionCookieSettings} in production).</li>
  * <li>SameSite=Lax on the session cookie: Payara Micro ignores web.xml's cookie attribute, so the Set-Cookie header is
  *     completed right after the container creates or renews the session.</li>
@@ -58,15 +55,15 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private String defaultPolicy;
-    private Set<String> trustedProxies;
+    private TrustedProxies trustedProxies;
 
     @Override
     public void init() {
         String pagePolicy = getServletContext().getInitParameter("primefaces.CSP_POLICY");
         defaultPolicy = pagePolicy == null || pagePolicy.isBlank() ? API_POLICY : pagePolicy.strip() + ";";
-        trustedProxies = Arrays.stream(ConfigProvider.getConfig()
-                        .getOptionalValue("wz.http.trusted-proxies", String.class).orElse("").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        // The people feature's ClientAddress reports malformed entries once; here they are simply not trusted.
+        trustedProxies = TrustedProxies.parse(ConfigProvider.getConfig()
+                .getOptionalValue("wz.http.trusted-proxies", String.class).orElse(""));
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.handling.HandlingService;
 import org.wenzheng.handling.HandlingViews.FileContent;
 
@@ -34,7 +35,7 @@ public class CaseFileServlet extends HttpServlet {
         try {
             f = handling.file(caseId, fileId);
         } catch (RuntimeException e) {
-            response.sendError(HandlingPages.isAccessDenied(e) || isForbidden(e) ? 403 : 404);
+            response.sendError(PageErrors.isAccessDenied(e) || isForbidden(e) ? 403 : 404);
             return;
         }
         if (!Files.isRegularFile(f.path())) {
@@ -51,7 +52,7 @@ public class CaseFileServlet extends HttpServlet {
     }
 
     private static boolean isForbidden(RuntimeException e) {
-        org.wenzheng.handling.ActionRefused r = HandlingPages.refusal(e);
+        org.wenzheng.handling.ActionRefused r = PageErrors.refusal(e);
         return r != null && r.kind() == org.wenzheng.handling.ActionRefused.Kind.FORBIDDEN;
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import org.wenzheng.board.posting.Upload;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.handling.ActionRefused;
 import org.wenzheng.handling.HandlingService;
@@ -75,9 +76,9 @@ public class CaseWorkBean implements Serializable {
             workspace = handling.workspace(id);
         } catch (RuntimeException e) {
             if (FacesContext.getCurrentInstance().isPostback()) {
-                HandlingPages.action(e, null);
+                PageErrors.action(e, null, "handling.error.forbidden");
             } else {
-                HandlingPages.opening(e);
+                PageErrors.opening(e);
             }
             return;
         }
@@ -112,11 +113,11 @@ public class CaseWorkBean implements Serializable {
             reload(false);
             return true;
         } catch (RuntimeException e) {
-            ActionRefused r = HandlingPages.refusal(e);
+            ActionRefused r = PageErrors.refusal(e);
             if (r != null && "handling.error.draftChanged".equals(r.key())) {
                 conflictText = String.valueOf(r.args()[2]);
             }
-            HandlingPages.action(e, "draft:editor");
+            PageErrors.action(e, "draft:editor", "handling.error.forbidden");
             return false;
         }
     }
@@ -150,7 +151,7 @@ public class CaseWorkBean implements Serializable {
             Texts.addMessage(null, FacesMessage.SEVERITY_INFO, "handling.page.attached", u.fileName());
             reload(version == null);
         } catch (RuntimeException e) {
-            HandlingPages.action(e, "files:file");
+            PageErrors.action(e, "files:file", "handling.error.forbidden");
         }
     }
 
@@ -192,7 +193,7 @@ public class CaseWorkBean implements Serializable {
             decisionComment = null;
             done = true;
         } catch (RuntimeException e) {
-            HandlingPages.action(e, fieldId);
+            PageErrors.action(e, fieldId, "handling.error.forbidden");
         }
         reload(true);
         return done;

@@ -4,6 +4,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.deadline.DeadlineState;
 import org.wenzheng.handling.HandlingService;
 import org.wenzheng.handling.HandlingViews.InboxRow;
@@ -34,7 +35,7 @@ public class InboxBean implements Serializable {
         try {
             rows = handling.inbox(state);
         } catch (RuntimeException e) {
-            HandlingPages.opening(e);
+            PageErrors.opening(e);
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.handling.HandlingService;
 import org.wenzheng.handling.HandlingViews.PublishRow;
@@ -36,7 +37,7 @@ public class PublishBean implements Serializable {
             rows = handling.readyToPublish();
             manual = handling.manualPublication();
         } catch (RuntimeException e) {
-            HandlingPages.opening(e);
+            PageErrors.opening(e);
         }
     }
 
@@ -45,7 +46,7 @@ public class PublishBean implements Serializable {
             handling.publish(replyId);
             Texts.addMessage(null, FacesMessage.SEVERITY_INFO, "handling.page.published");
         } catch (RuntimeException e) {
-            HandlingPages.action(e, null);
+            PageErrors.action(e, null, "handling.error.forbidden");
         }
         reload();
     }

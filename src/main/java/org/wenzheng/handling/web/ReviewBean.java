@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.handling.HandlingService;
 import org.wenzheng.handling.HandlingViews.ExtensionView;
@@ -43,7 +44,7 @@ public class ReviewBean implements Serializable {
             queue = handling.reviewQueue();
             extensions = handling.pendingExtensions();
         } catch (RuntimeException e) {
-            HandlingPages.opening(e);
+            PageErrors.opening(e);
         }
     }
 
@@ -53,7 +54,7 @@ public class ReviewBean implements Serializable {
             Texts.addMessage(null, FacesMessage.SEVERITY_INFO, grant ? "handling.page.granted" : "handling.page.refused");
             comments.remove(requestId);
         } catch (RuntimeException e) {
-            HandlingPages.action(e, null);
+            PageErrors.action(e, null, "handling.error.forbidden");
         }
         reload();
     }

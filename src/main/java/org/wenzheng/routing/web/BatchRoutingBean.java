@@ -6,6 +6,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.wenzheng.common.web.LocaleBean;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.routing.RoutingService;
 import org.wenzheng.routing.RoutingViews.ApproveAllResult;
@@ -102,7 +103,7 @@ public class BatchRoutingBean implements Serializable {
             }
             forms.remove(messageId);
         } catch (RuntimeException e) {
-            PageErrors.action(e, null);
+            PageErrors.action(e, null, "routing.api.forbidden");
         }
         reload();
     }
@@ -113,7 +114,7 @@ public class BatchRoutingBean implements Serializable {
             Texts.addMessage(null, FacesMessage.SEVERITY_INFO, "routing.page.approvedAll", r.routed(),
                     r.leftForIndividualRouting());
         } catch (RuntimeException e) {
-            PageErrors.action(e, null);
+            PageErrors.action(e, null, "routing.api.forbidden");
         }
         reload();
     }

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.handling.CaseDetail;
 import org.wenzheng.handling.CaseService;
@@ -50,7 +51,7 @@ public class CaseBean implements Serializable {
             reason = null;
             reasonText = null;
         } catch (RuntimeException e) {
-            PageErrors.action(e, "ret:text");
+            PageErrors.action(e, "ret:text", "routing.api.forbidden");
         }
         reload();
     }

@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.wenzheng.common.ClockProducer;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.routing.RoutingService;
 import org.wenzheng.routing.RoutingViews.ReturnStat;
 
@@ -50,7 +51,7 @@ public class ReturnsReportBean implements Serializable {
                     to.plusDays(1).atStartOfDay(ClockProducer.ZONE).toOffsetDateTime());
         } catch (org.wenzheng.handling.ActionRefused e) {
             stats = List.of();
-            PageErrors.action(e, "period:from");
+            PageErrors.action(e, "period:from", "routing.api.forbidden");
         }
     }
 

@@ -3,6 +3,7 @@ package org.wenzheng.routing.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.routing.RoutingService;
 import org.wenzheng.routing.RoutingViews.BatchSummary;
 

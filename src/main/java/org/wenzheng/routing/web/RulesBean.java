@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.wenzheng.board.Category;
 import org.wenzheng.common.web.LocaleBean;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.common.web.Texts;
 import org.wenzheng.people.PeopleService;
 import org.wenzheng.routing.RoutingRuleService;
@@ -94,7 +95,7 @@ public class RulesBean implements Serializable {
             Texts.addMessage(null, FacesMessage.SEVERITY_INFO, "routing.rule.saved");
             cancel();
         } catch (RuntimeException e) {
-            PageErrors.action(e, "rule:keywords");
+            PageErrors.action(e, "rule:keywords", "routing.api.forbidden");
         }
         refresh();
     }
@@ -107,7 +108,7 @@ public class RulesBean implements Serializable {
                 cancel();
             }
         } catch (RuntimeException e) {
-            PageErrors.action(e, null);
+            PageErrors.action(e, null, "routing.api.forbidden");
         }
         refresh();
     }

@@ -3,6 +3,7 @@ package org.wenzheng.supervision.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.supervision.BulletinService;
 import org.wenzheng.supervision.SupervisionViews.BulletinSummary;
 import org.wenzheng.supervision.SupervisionViews.BulletinView;
@@ -30,7 +31,7 @@ public class BulletinsBean implements Serializable {
     private String body;
 
     public void load() {
-        if (Pages.isPostback()) {
+        if (PageErrors.isPostback()) {
             return;
         }
         try {
@@ -39,16 +40,16 @@ public class BulletinsBean implements Serializable {
                 select(id);
             }
         } catch (RuntimeException e) {
-            Pages.opening(e);
+            PageErrors.opening(e);
         }
     }
 
     public void generate() {
         try {
             select(bulletins.generate(from, to).id());
-            Pages.info("bulletin.generated");
+            PageErrors.info("bulletin.generated");
         } catch (RuntimeException e) {
-            Pages.action(e, "gen:from");
+            PageErrors.action(e, "gen:from", "supervision.error.forbidden");
         }
         list = bulletins.list();
     }
@@ -72,10 +73,10 @@ public class BulletinsBean implements Serializable {
     private void step(java.util.function.Supplier<BulletinView> action, String done) {
         try {
             action.get();
-            Pages.info(done);
+            PageErrors.info(done);
             comment = null;
         } catch (RuntimeException e) {
-            Pages.action(e, "review:comment");
+            PageErrors.action(e, "review:comment", "supervision.error.forbidden");
         }
         select(id);
         list = bulletins.list();

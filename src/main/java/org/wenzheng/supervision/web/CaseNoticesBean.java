@@ -3,6 +3,7 @@ package org.wenzheng.supervision.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.supervision.SupervisionService;
 import org.wenzheng.supervision.SupervisionViews.NoticeView;
 
@@ -29,7 +30,7 @@ public class CaseNoticesBean {
             try {
                 return supervision.noticesOfCase(id);
             } catch (RuntimeException e) {
-                if (Pages.isAccessDenied(e) || e instanceof org.wenzheng.handling.ActionRefused) {
+                if (PageErrors.isAccessDenied(e) || e instanceof org.wenzheng.handling.ActionRefused) {
                     return List.of();
                 }
                 throw e;

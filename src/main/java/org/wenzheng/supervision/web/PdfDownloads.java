@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.handling.ActionRefused;
 import org.wenzheng.supervision.BulletinService;
 import org.wenzheng.supervision.PublicBulletins;
@@ -64,7 +65,7 @@ public class PdfDownloads extends HttpServlet {
                     : HttpServletResponse.SC_FORBIDDEN);
             return;
         } catch (RuntimeException e) {
-            if (Pages.isAccessDenied(e)) {
+            if (PageErrors.isAccessDenied(e)) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 return;
             }

@@ -3,6 +3,7 @@ package org.wenzheng.supervision.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.supervision.PublicBulletins;
 import org.wenzheng.supervision.SupervisionViews.BulletinSummary;
 import org.wenzheng.supervision.SupervisionViews.BulletinView;
@@ -25,7 +26,7 @@ public class PublicBulletinsBean {
         try {
             bulletin = bulletins.bulletin(id);
         } catch (RuntimeException e) {
-            Pages.opening(e);
+            PageErrors.opening(e);
         }
     }
 

@@ -7,6 +7,7 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.wenzheng.common.web.LocaleBean;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.deadline.DeadlineState;
 import org.wenzheng.intake.Severity;
 import org.wenzheng.supervision.SupervisionService;
@@ -44,7 +45,7 @@ public class SupervisionBoardBean implements Serializable {
     private final Model model = new Model();
 
     public void load() {
-        if (Pages.isPostback()) {
+        if (PageErrors.isPostback()) {
             return;
         }
         try {
@@ -52,7 +53,7 @@ public class SupervisionBoardBean implements Serializable {
             units = supervision.unitOptions(locale.isEnglish());
             batches = supervision.batchOptions();
         } catch (RuntimeException e) {
-            Pages.opening(e);
+            PageErrors.opening(e);
         }
     }
 
@@ -70,9 +71,9 @@ public class SupervisionBoardBean implements Serializable {
     public void issueForCase(Long caseId) {
         try {
             NoticeView n = supervision.issueForCase(caseId);
-            Pages.info("supervision.notice.issued", n.number(), n.unitName());
+            PageErrors.info("supervision.notice.issued", n.number(), n.unitName());
         } catch (RuntimeException e) {
-            Pages.action(e, null);
+            PageErrors.action(e, null, "supervision.error.forbidden");
         }
         apply();
     }
@@ -80,9 +81,9 @@ public class SupervisionBoardBean implements Serializable {
     public void issueForUnit() {
         try {
             List<NoticeView> issued = supervision.issueForUnit(unitId);
-            Pages.info("supervision.notice.issuedMany", String.valueOf(issued.size()), issued.get(0).unitName());
+            PageErrors.info("supervision.notice.issuedMany", String.valueOf(issued.size()), issued.get(0).unitName());
         } catch (RuntimeException e) {
-            Pages.action(e, null);
+            PageErrors.action(e, null, "supervision.error.forbidden");
         }
         apply();
     }

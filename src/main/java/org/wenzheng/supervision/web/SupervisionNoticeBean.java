@@ -3,6 +3,7 @@ package org.wenzheng.supervision.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.supervision.SupervisionService;
 import org.wenzheng.supervision.SupervisionViews.NoticeView;
 
@@ -23,13 +24,13 @@ public class SupervisionNoticeBean implements Serializable {
     private String explanation;
 
     public void load() {
-        if (Pages.isPostback()) {
+        if (PageErrors.isPostback()) {
             return;
         }
         try {
             notice = supervision.notice(id);
         } catch (RuntimeException e) {
-            Pages.opening(e);
+            PageErrors.opening(e);
         }
     }
 
@@ -37,9 +38,9 @@ public class SupervisionNoticeBean implements Serializable {
         try {
             notice = supervision.explain(id, explanation, notice == null ? null : notice.version());
             explanation = null;
-            Pages.info("supervision.notice.explained");
+            PageErrors.info("supervision.notice.explained");
         } catch (RuntimeException e) {
-            Pages.action(e, "answer:text");
+            PageErrors.action(e, "answer:text", "supervision.error.forbidden");
             notice = supervision.notice(id);
         }
     }

@@ -1,5 +1,7 @@
 package org.wenzheng.common.mail;
 
+import db.migration.V19_1__encrypt_mail_outbox_recipients;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
@@ -8,27 +10,35 @@ import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wenzheng.common.DataSourceConfiguration;
 import org.wenzheng.testsupport.Deployments;
 import org.wenzheng.testsupport.TestMailServer;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The outbox against a real SMTP server (GreenMail, in the test JVM): a mail is delivered with its Chinese subject;
  * with the server down the step still commits and the mail waits with its error; once the server is back the retry
- * delivers it. In-container and client-side steps alternate, hence the order.
+ * delivers it. The recipient is sealed at rest, also for rows queued before V19. In-container and client-side steps alternate, hence the order.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,6 +61,9 @@ class MailIT {
     @PersistenceContext
     EntityManager em;
 
+    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
     @Test
     @Order(1)
     void aQueuedMailIsDelivered() throws Exception {
@@ -62,6 +75,66 @@ class MailIT {
         OutgoingMail stored = em.find(OutgoingMail.class, mail.getId());
         assertEquals(OutgoingMail.Status.SENT, stored.getStatus());
         assertNotNull(stored.getSentAt());
+        assertEquals("citizen@example.org", stored.getRecipient());
+        String raw = rawRecipient(mail.getId());
+        assertTrue(raw.startsWith("v1:"), "sealed at rest: " + raw);
+        assertFalse(raw.toLowerCase().contains("citizen") || raw.contains("example.org"), raw);
+    }
+
+    @Test
+    @Order(7)
+    void recipientsQueuedBeforeV19AreSealedByTheMigration() throws Exception {
+        long plain = insertRaw("before-v19@example.org", "MailIT 迁移");
+        long erased = insertRaw("", "MailIT 已删除");
+        assertEquals("before-v19@example.org", rawRecipient(plain), "written as before V19");
+        tx.begin();
+        try (Connection c = dataSource.getConnection()) {
+            new V19_1__encrypt_mail_outbox_recipients().migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return c;
+                }
+            });
+        }
+        tx.commit();
+        String sealed = rawRecipient(plain);
+        assertTrue(sealed.startsWith("v1:") && !sealed.contains("before-v19"), sealed);
+        assertEquals("", rawRecipient(erased), "an erased recipient stays erased");
+        em.clear();
+        assertEquals("before-v19@example.org", em.find(OutgoingMail.class, plain).getRecipient());
+    }
+
+    /** A sent mail as the outbox held it before V19. */
+    private long insertRaw(String recipient, String subject) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     insert into mail_outbox (id, recipient, subject, body, related_type, related_id, status,
+                                              next_attempt_at, created_at, sent_at)
+                     values (nextval('mail_seq'), ?, ?, '…', 'mailtest', 2, 'SENT', now(), now(), now())
+                     returning id""")) {
+            ps.setString(1, recipient);
+            ps.setString(2, subject);
+            try (ResultSet r = ps.executeQuery()) {
+                assertTrue(r.next());
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private String rawRecipient(long id) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select recipient from mail_outbox where id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet r = ps.executeQuery()) {
+                assertTrue(r.next());
+                return r.getString(1);
+            }
+        }
     }
 
     @Test
