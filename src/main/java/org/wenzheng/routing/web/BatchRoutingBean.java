@@ -134,7 +134,7 @@ public class BatchRoutingBean implements Serializable {
                     ? "routing.bulk.page.refreshedNone" : "routing.bulk.page.refreshed", row.title(),
                     row.suggestion() == null ? "" : row.suggestion().unitName());
         } catch (RuntimeException e) {
-            PageErrors.action(e, null);
+            PageErrors.action(e, null, "routing.api.forbidden");
         }
         reload();
     }
