@@ -33,11 +33,14 @@ public class AuditTrail {
     public AuditEntry record(String actor, String actorRole, String action, String objectType, Long objectId,
                              String before, String after) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
-        List<String> last = em.createQuery("select a.entryHash from AuditEntry a order by a.id desc", String.class)
-                .setMaxResults(1).getResultList();
-        String prev = last.isEmpty() ? AuditEntry.GENESIS : last.get(0);
+        // The lock is held until commit, so every round trip under it limits how many entries a second the whole
+        // application can write (posting through the API is audited): the head and the id come in one statement.
+        Object[] head = (Object[]) em.createNativeQuery("select nextval('audit_seq'),"
+                + " (select a.entry_hash from audit_entry a order by a.id desc limit 1)").getSingleResult();
+        String prev = head[1] == null ? AuditEntry.GENESIS : (String) head[1];
         AuditEntry entry = new AuditEntry(OffsetDateTime.now(clock), actor, actorRole, action, objectType, objectId,
                 before, after, prev);
+        entry.assignId(((Number) head[0]).longValue());
         em.persist(entry);
         return entry;
     }
