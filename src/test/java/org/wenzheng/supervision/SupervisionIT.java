@@ -31,6 +31,7 @@ import org.wenzheng.board.TrackingCode;
 import org.wenzheng.common.AdjustableClock;
 import org.wenzheng.common.mail.MailOutbox;
 import org.wenzheng.common.mail.OutgoingMail;
+import org.wenzheng.audit.AuditTrail;
 import org.wenzheng.common.scheduling.JobLeases;
 import org.wenzheng.common.scheduling.JobScheduler;
 import org.wenzheng.deadline.DeadlineService;
@@ -129,6 +130,9 @@ class SupervisionIT {
 
     @Inject
     DeadlineScan scan;
+
+    @Inject
+    AuditTrail auditTrail;
 
     @Inject
     DeadlineService deadlines;
@@ -259,15 +263,30 @@ class SupervisionIT {
     @Order(3)
     void deadlineStatesAreRecordedAndBecomingOverdueIsAuditedOnce() throws Exception {
         Long id = newCase("督办测试超期状态", unitA(), OffsetDateTime.now(clock).plusHours(2), null);
+        Long second = newCase("督办测试超期状态二", unitA(), OffsetDateTime.now(clock).plusHours(2), null);
+        Long third = newCase("督办测试超期状态三", unitA(), OffsetDateTime.now(clock).plusHours(2), null);
         scan.scan();
         assertEquals("DUE_SOON", recordedState(id));
-        assertEquals(0, overdueAudits(id, "overdueUnanswered"));
+        assertEquals(0, overdueAudits(id, "OVERDUE_UNANSWERED"));
 
         clock.advance(Duration.ofHours(2).plusMinutes(1));
         scan.scan();
         assertEquals("OVERDUE_UNANSWERED", recordedState(id));
         scan.scan();
-        assertEquals(1, overdueAudits(id, "overdueUnanswered"), "audited once for the transition, not per scan");
+        // One entry per case, on the case, written by the scan's one bulk call; none for the same state again.
+        for (Long c : List.of(id, second, third)) {
+            assertEquals(1, overdueAudits(c, "OVERDUE_UNANSWERED"), "audited once for the transition, not per scan");
+            assertEquals(1, auditsOf("case", c, DeadlineScanSteps.OVERDUE_ACTION));
+        }
+        String after = (String) em.createNativeQuery("select after_state from audit_entry where object_type = 'case'"
+                + " and object_id = ?1 and action = ?2").setParameter(1, id)
+                .setParameter(2, DeadlineScanSteps.OVERDUE_ACTION).getSingleResult();
+        assertTrue(after.contains("\"dueAt\":\""), after);
+        String before = (String) em.createNativeQuery("select before_state from audit_entry where object_type = 'case'"
+                + " and object_id = ?1 and action = ?2").setParameter(1, id)
+                .setParameter(2, DeadlineScanSteps.OVERDUE_ACTION).getSingleResult();
+        assertEquals("{\"state\":\"DUE_SOON\"}", before);
+        assertTrue(auditTrail.firstBrokenEntry().isEmpty(), "the bulk entries keep the chain intact");
 
         Long unitId = unitA().getId();
         BoardPage board = asSupervisor.call(() -> supervision.board(
@@ -531,7 +550,7 @@ class SupervisionIT {
         assertEquals(OverdueNotice.AnswerKind.REPLY, answered.answerKind());
         assertEquals("OVERDUE", read(() -> recordedState(notice.caseId())));
         assertEquals(1, read(() -> audits(notice.caseId(), "NOTICE_ANSWERED_BY_REPLY")));
-        assertEquals(1, read(() -> overdueAudits(notice.caseId(), "overdue")), "answered after its due: overdue, answered");
+        assertEquals(1, read(() -> overdueAudits(notice.caseId(), "OVERDUE")), "answered after its due: overdue, answered");
     }
 
     // --- in-container helpers ---
@@ -615,11 +634,12 @@ class SupervisionIT {
         return rows.isEmpty() ? null : (String) rows.get(0);
     }
 
-    /** Scan audit entries that list the case among those that became overdue (answered) or overdue unanswered. */
-    private long overdueAudits(Long caseId, String list) {
-        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = 'CASES_OVERDUE'"
-                        + " and object_type = 'deadline_scan' and after_state ~ ?1")
-                .setParameter(1, "\"" + list + "\":\\[([0-9]+,)*" + caseId + "[],]").getSingleResult()).longValue();
+    /** The scan's audit entries on the case saying it became {@code state}. */
+    private long overdueAudits(Long caseId, String state) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1"
+                        + " and object_type = 'case' and object_id = ?2 and after_state like ?3")
+                .setParameter(1, DeadlineScanSteps.OVERDUE_ACTION).setParameter(2, caseId)
+                .setParameter(3, "{\"state\":\"" + state + "\",%").getSingleResult()).longValue();
     }
 
     private long audits(Long caseId, String action) {

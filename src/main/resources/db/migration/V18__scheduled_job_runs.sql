@@ -1,0 +1,13 @@
+-- One row per run of a scheduled job: which slot (the next_run_at it was claimed for), which instance ran it, when,
+-- and how it ended. scheduled_job keeps only the last run; this log shows that each slot ran once across instances
+-- and which instance took over when another stopped. Rows older than 30 days are removed as runs finish.
+create table scheduled_job_run (
+    id          bigint generated always as identity primary key,
+    job_name    varchar(60)  not null,
+    due_at      timestamptz  not null,
+    owner       varchar(100) not null,
+    started_at  timestamptz  not null,
+    finished_at timestamptz,
+    outcome     varchar(500)
+);
+create index scheduled_job_run_job on scheduled_job_run (job_name, started_at);
