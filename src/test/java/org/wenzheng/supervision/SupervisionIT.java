@@ -29,6 +29,7 @@ import org.wenzheng.board.Message;
 import org.wenzheng.board.MessageKind;
 import org.wenzheng.board.TrackingCode;
 import org.wenzheng.common.AdjustableClock;
+import org.wenzheng.common.mail.MailAttachment;
 import org.wenzheng.common.mail.MailOutbox;
 import org.wenzheng.common.mail.OutgoingMail;
 import org.wenzheng.audit.AuditTrail;
@@ -356,6 +357,10 @@ class SupervisionIT {
         List<String> to = outbox.about("overdue_notice", n5.id()).stream().map(OutgoingMail::getRecipient)
                 .sorted().toList();
         assertEquals(List.of(HEAD_A_MAIL, LIAISON_A_MAIL), to);
+        for (OutgoingMail m : outbox.about("overdue_notice", n5.id())) {
+            assertEquals(List.of(new MailAttachment.Ref("overdue_notice", n5.id())), outbox.attachmentsOf(m.getId()),
+                    "the PDF goes as a reference, rendered when sent");
+        }
         assertEquals(1, audits(a5, "NOTICE_ISSUED"));
 
         ActionRefused again = assertThrows(ActionRefused.class,
@@ -464,6 +469,45 @@ class SupervisionIT {
                 .filter(m -> subject(m).startsWith("【督办通知单】") && subject(m).contains(UNIT_A_NAME)).toList();
         assertTrue(notices.stream().anyMatch(m -> recipient(m).equals(HEAD_A_MAIL)), "the unit head got it");
         assertTrue(notices.stream().anyMatch(m -> recipient(m).equals(LIAISON_A_MAIL)), "the liaison got it");
+
+        // Each notice's PDF is attached (rendered when the mail was sent) and carries the notice's number.
+        long year = queryLong("select n.year from overdue_notice n join handling_case c on c.id = n.case_id"
+                + " join message m on m.id = c.message_id where m.title = ?", "督办测试通知单甲");
+        long number = queryLong("select n.number from overdue_notice n join handling_case c on c.id = n.case_id"
+                + " join message m on m.id = c.message_id where m.title = ?", "督办测试通知单甲");
+        String numberText = OverdueNotice.numberText((int) year, (int) number);
+        MimeMessage toHead = notices.stream().filter(m -> recipient(m).equals(HEAD_A_MAIL)
+                && subject(m).contains(numberText)).findFirst().orElseThrow();
+        List<jakarta.mail.BodyPart> pdfs = pdfParts(toHead);
+        assertEquals(1, pdfs.size());
+        assertTrue(pdfs.get(0).getFileName().endsWith("-" + number + ".pdf"), pdfs.get(0).getFileName());
+        byte[] attached = pdfs.get(0).getInputStream().readAllBytes();
+        try (PDDocument doc = Loader.loadPDF(attached)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains(numberText), text);
+            assertTrue(text.contains("督办测试通知单甲"), text);
+        }
+        assertTrue(toHead.getContent() instanceof jakarta.mail.Multipart);
+        assertTrue(((String) ((jakarta.mail.Multipart) toHead.getContent()).getBodyPart(0).getContent())
+                .contains("见附件"));
+        // The whole unit's notices went in one mail, one PDF each.
+        MimeMessage many = notices.stream().filter(m -> recipient(m).equals(HEAD_A_MAIL)
+                && subject(m).contains("共 ")).findFirst().orElseThrow();
+        assertTrue(pdfParts(many).size() >= 2, subject(many));
+    }
+
+    private static List<jakarta.mail.BodyPart> pdfParts(MimeMessage m) throws Exception {
+        List<jakarta.mail.BodyPart> out = new ArrayList<>();
+        if (m.getContent() instanceof jakarta.mail.Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                jakarta.mail.BodyPart p = mp.getBodyPart(i);
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())
+                        && p.getContentType().toLowerCase().startsWith("application/pdf")) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
     }
 
     @Test

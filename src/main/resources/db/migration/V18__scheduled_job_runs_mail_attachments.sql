@@ -11,3 +11,13 @@ create table scheduled_job_run (
     outcome     varchar(500)
 );
 create index scheduled_job_run_job on scheduled_job_run (job_name, started_at);
+
+-- A mail's attachments as references (kind + id, e.g. overdue_notice 42), not bytes: the document is rendered again
+-- when the mail is sent, by the feature that owns it, so the outbox never holds a second copy of a document.
+create table mail_attachment (
+    mail_id  bigint      not null references mail_outbox (id) on delete cascade,
+    position int         not null,
+    kind     varchar(40) not null,
+    ref_id   bigint      not null,
+    primary key (mail_id, position)
+);
