@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import org.wenzheng.common.mail.MailAttachment;
 import org.wenzheng.common.mail.MailAttachmentSource;
 import org.wenzheng.deadline.DeadlinePolicy;
@@ -42,8 +41,9 @@ public class NoticeDocuments implements MailAttachmentSource {
         return KIND;
     }
 
+    // No @Transactional: it reads in the sender's transaction, and an interceptor would mark that transaction for
+    // rollback on a missing notice, undoing the record of the mails already sent in the batch.
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public MailAttachment render(long noticeId) {
         List<OverdueNotice> found = em.createQuery("""
                         select n from OverdueNotice n join fetch n.handlingCase c join fetch c.message

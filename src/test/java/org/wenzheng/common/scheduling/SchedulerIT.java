@@ -74,11 +74,20 @@ class SchedulerIT {
         scheduler.tick();
         assertEquals(before, runs(), "not due yet");
         clock.advance(Duration.ofMinutes(61));
+        OffsetDateTime slot = nextRunAt();
         scheduler.tick();
         assertEquals(before + 1, runs());
         scheduler.tick();
         assertEquals(before + 1, runs(), "once per due time");
         assertTrue(nextRunAt().isAfter(OffsetDateTime.now(clock)));
+        // The run log has the slot once, with this instance's name, its end and its outcome.
+        Object[] logged = (Object[]) em.createNativeQuery("select count(*), min(owner), min(outcome),"
+                        + " count(finished_at) from scheduled_job_run where job_name = ?1 and due_at = ?2")
+                .setParameter(1, job.jobName()).setParameter(2, slot).getSingleResult();
+        assertEquals(1L, ((Number) logged[0]).longValue());
+        assertTrue(((String) logged[1]).startsWith("instance-"), (String) logged[1]);
+        assertTrue(logged[2] != null && !((String) logged[2]).isBlank());
+        assertEquals(1L, ((Number) logged[3]).longValue());
     }
 
     @Test
@@ -135,8 +144,15 @@ class SchedulerIT {
         String outcome = (String) em.createNativeQuery("select last_outcome from scheduled_job where name = ?1")
                 .setParameter(1, job.jobName()).getSingleResult();
         assertTrue(outcome.contains("planned failure"), () -> outcome + state());
+        OffsetDateTime slot = nextRunAt();
         scheduler.tick();
         assertEquals(before + 1, runs());
+        // The slot is in the run log twice: the failed run with its failure, then the run that did it.
+        @SuppressWarnings("unchecked")
+        List<String> outcomes = em.createNativeQuery("select outcome from scheduled_job_run where job_name = ?1"
+                + " and due_at = ?2 order by id").setParameter(1, job.jobName()).setParameter(2, slot).getResultList();
+        assertEquals(2, outcomes.size(), outcomes::toString);
+        assertTrue(outcomes.get(0).startsWith("failed"), outcomes::toString);
     }
 
     /** The scheduler's own count of completed runs. */
