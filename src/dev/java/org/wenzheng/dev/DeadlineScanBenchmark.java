@@ -55,7 +55,9 @@ public final class DeadlineScanBenchmark {
             Process payara = PayaraProcess.start(microJar, war, PORT, home,
                     Map.of("DB_URL", url, "DB_USER", "postgres", "DB_PASSWORD", "bench"),
                     List.of("-Xmx1g", "-Dwz.demo.enabled=false", "-Dwz.scheduler.tickSeconds=1",
-                            "-Dwz.supervision.scanMinutes=600"), false);
+                            "-Dwz.supervision.scanMinutes=600",
+                            // Without a contact key the application is not ready; a fresh one per (fresh) database.
+                            "-Dwz.crypto.contact-key=" + freshKey()), false);
             try {
                 System.out.println("Waiting for Payara Micro (log: " + home.resolve("payara.log") + ") ...");
                 PayaraProcess.awaitReady(PORT, payara, Duration.ofMinutes(4));
@@ -155,11 +157,11 @@ public final class DeadlineScanBenchmark {
         long admin = single(db, "select nextval('person_seq')");
         exec(db, "insert into person (id, username, display_name, password_hash, created_at) values (" + admin
                 + ", 'benchadmin', '基准管理员', 'x', now())");
-        exec(db, "insert into person_role (person_id, role) values (" + admin + ", 'ADMIN')");
+        exec(db, "insert into person_role (person_id, role) values (" + admin + ", 'ADMINISTRATOR')");
         String secret = org.wenzheng.people.ApiToken.newSecret();
         try (PreparedStatement ps = db.prepareStatement("insert into api_token (id, name, person_id, roles,"
                 + " token_hash, prefix, created_at, created_by) values (nextval('api_token_seq'), 'benchmark', ?,"
-                + " 'ADMIN', ?, ?, now(), 'benchmark')")) {
+                + " 'ADMINISTRATOR', ?, ?, now(), 'benchmark')")) {
             ps.setLong(1, admin);
             ps.setString(2, org.wenzheng.people.ApiToken.hash(secret));
             ps.setString(3, secret.substring(0, 12));
@@ -224,6 +226,12 @@ public final class DeadlineScanBenchmark {
         try (Statement s = db.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    private static String freshKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static int intEnv(String name, int fallback) {
