@@ -45,8 +45,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * second and the deadline scan due every 3 s (the Arquillian instance's ticker is parked at an hour): reminders fall
  * due for 20 new cases, and each case gets exactly one reminder (row and mail) although both instances scan; every
  * scan slot in the scheduler's run log ran once. Then the instance that ran the last scan is killed (SIGKILL, as a
- * crash) and 20 more cases fall due: the other instance takes over the schedule (after the dead lease expires, at
- * most wz.scheduler.leaseMinutes=1) and reminds them, once each. Real time throughout: no clock moves across processes.
+ * crash), left holding the lease for 20 s more as if it died mid-run, and 20 more cases fall due: the other
+ * instance waits for that lease to expire, takes over the schedule and reminds them, once each. Real time throughout: no clock moves across processes.
  */
 class DeadlineScanTwoInstancesIT {
 
@@ -134,13 +134,31 @@ class DeadlineScanTwoInstancesIT {
         instances.get(victim).destroyForcibly().waitFor(60, TimeUnit.SECONDS);
         assertFalse(instances.get(victim).isAlive());
         Instant killed;
+        Instant leaseUntil;
         List<Long> second;
         try (Connection db = TestDb.connect()) {
             killed = dbNow(db);
+            // As if it died mid-run: the dead instance holds the lease for another 20 s. Taken only while the lease
+            // is free, so that the survivor's own run in progress is never cut off.
+            await("the lease free to hand to the dead instance", () -> query(c -> {
+                try (PreparedStatement ps = c.prepareStatement("update scheduled_job set lease_owner = ?,"
+                        + " lease_until = now() + interval '20 seconds' where name = ? and lease_owner is null")) {
+                    ps.setString(1, last);
+                    ps.setString(2, DeadlineScan.JOB);
+                    return ps.executeUpdate() == 1;
+                }
+            }));
+            leaseUntil = Instant.ofEpochMilli(single(db, "select cast(extract(epoch from lease_until) * 1000 as bigint)"
+                    + " from scheduled_job where name = '" + DeadlineScan.JOB + "'"));
             second = createCasesDueSoon(db, "second");
         }
         awaitReminded(second);
         assertOnceEach(second);
+        try (Connection db = TestDb.connect()) {
+            long early = single(db, "select count(*) from case_reminder where reminded_at < ? and case_id in "
+                    + inList(second), leaseUntil);
+            assertEquals(0, early, "nobody ran the scan while the dead instance's lease was alive");
+        }
         await("a scan by the survivor after the kill", () -> countRuns("two-" + survivor + "-%", killed) >= 2);
         assertEquals(0, countRuns("two-" + victim + "-%", killed.plusSeconds(1)),
                 "the killed instance ran nothing after it was killed");

@@ -136,6 +136,9 @@ class SupervisionIT {
     AuditTrail auditTrail;
 
     @Inject
+    SupervisionSettings settings;
+
+    @Inject
     DeadlineService deadlines;
 
     @Inject
@@ -576,6 +579,39 @@ class SupervisionIT {
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("%PDF", new String(Arrays.copyOf(pdf.body(), 4), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    @Order(11)
+    void theReminderLeadSetWithThePolicyMovesTheReminderEarlier() throws Exception {
+        // Due two working days ahead, at a time of day already passed: not reminded with a lead of one working day,
+        // reminded with two (the policy page writes supervision.reminder.lead; the next scan reads it).
+        var policy = deadlines.policy();
+        var local = OffsetDateTime.now(clock).atZoneSameInstant(policy.zone());
+        LocalDate twoAhead = deadlines.calendar().addWorkingDays(local.toLocalDate(), 2);
+        java.time.LocalTime at = local.toLocalTime().isBefore(java.time.LocalTime.of(0, 1))
+                ? java.time.LocalTime.MIDNIGHT : local.toLocalTime().minusMinutes(1);
+        Long id = newCase("督办测试提前催办", unitA(), twoAhead.atTime(at).atZone(policy.zone()).toOffsetDateTime(), null);
+        scan.scan();
+        assertEquals(0, reminders(id), "a lead of one working day: not yet");
+        try {
+            setLead("2");
+            assertEquals(2, settings.reminderLeadDays());
+            scan.scan();
+            assertEquals(1, reminders(id), "a lead of two working days: now");
+            scan.scan();
+            assertEquals(1, reminders(id), "still once");
+        } finally {
+            setLead("1");
+        }
+    }
+
+    private void setLead(String days) throws Exception {
+        tx.begin();
+        em.createNativeQuery("insert into setting (key, value, updated_at, updated_by) values"
+                        + " ('supervision.reminder.lead', ?1, now(), 'svit') on conflict (key) do update"
+                        + " set value = excluded.value").setParameter(1, days).executeUpdate();
+        tx.commit();
     }
 
     @Test
