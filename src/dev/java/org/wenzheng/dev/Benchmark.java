@@ -60,7 +60,8 @@ public final class Benchmark {
             "建议增设%d个停车位并规范收费。", "手机iPhone%d拍了照片，可以提供。", "恳请领导重视，给群众一个答复。"};
 
     public static void main(String[] args) throws Exception {
-        if ("deadline-scan".equals(System.getenv("WZ_BENCH_SCENARIO"))) {
+        if ("deadline-scan".equals(System.getenv("WZ_BENCH_SCENARIO"))
+                || "calendar-recompute".equals(System.getenv("WZ_BENCH_SCENARIO"))) {
             DeadlineScanBenchmark.main(args);
             return;
         }

@@ -39,6 +39,8 @@ public class DeadlineService {
     public static final String END_OF_DAY = "deadline.endOfWorkingDay";
     public static final String FIRST_RESPONSE_MAJOR = "deadline.firstResponseMinutes.MAJOR";
     public static final String FIRST_RESPONSE_EXTRAORDINARY = "deadline.firstResponseMinutes.EXTRAORDINARY";
+    /** Supervision's reminder lead (催办), set with the policy; the key predates the page and is kept. */
+    public static final String REMINDER_LEAD = "supervision.reminder.lead";
     /** Changed with every calendar or policy change; what other instances compare to notice it. */
     public static final String VERSION = "deadline.calendar.version";
 
@@ -178,7 +180,8 @@ public class DeadlineService {
     public DeadlineSettings readSettings() {
         @SuppressWarnings("unchecked")
         Map<String, String> settings = ((List<Object[]>) em.createNativeQuery(
-                        "select key, value from setting where key like 'deadline.%'").getResultList()).stream()
+                        "select key, value from setting where key like 'deadline.%' or key = ?1")
+                        .setParameter(1, REMINDER_LEAD).getResultList()).stream()
                 .collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
         return settings(settings);
     }
@@ -218,7 +221,18 @@ public class DeadlineService {
                 Duration.ofMinutes(intSetting(settings, FIRST_RESPONSE_MAJOR,
                         (int) defaults.majorFirstResponse().toMinutes())),
                 Duration.ofMinutes(intSetting(settings, FIRST_RESPONSE_EXTRAORDINARY,
-                        (int) defaults.extraordinaryFirstResponse().toMinutes())));
+                        (int) defaults.extraordinaryFirstResponse().toMinutes())),
+                // Set by hand before the page existed, it may be anything: what is not a whole number ≥ 1 is ignored.
+                leadSetting(settings.get(REMINDER_LEAD), defaults.reminderLeadDays()));
+    }
+
+    private static int leadSetting(String value, int fallback) {
+        try {
+            int lead = value == null ? fallback : Integer.parseInt(value.strip());
+            return lead >= 1 ? lead : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static int intSetting(Map<String, String> settings, String key, int fallback) {

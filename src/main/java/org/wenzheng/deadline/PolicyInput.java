@@ -11,11 +11,12 @@ import java.util.List;
 
 /**
  * The policy as typed on the page or sent to the API, before it is checked. First-response limits are in hours
- * (0.5 is half an hour); the end of the working day is HH:mm.
+ * (0.5 is half an hour); the end of the working day is HH:mm; the reminder lead is in working days (calendar days in
+ * calendar-day mode) before the due, at most the cap.
  */
 public record PolicyInput(Integer normalDays, Integer urgentDays, Integer capDays, Boolean workingDays,
                           String endOfWorkingDay, BigDecimal majorFirstResponseHours,
-                          BigDecimal extraordinaryFirstResponseHours) {
+                          BigDecimal extraordinaryFirstResponseHours, Integer reminderLeadDays) {
 
     public static final int MAX_DAYS = 30;
     public static final int MAX_FIRST_RESPONSE_HOURS = 72;
@@ -29,7 +30,8 @@ public record PolicyInput(Integer normalDays, Integer urgentDays, Integer capDay
     public static PolicyInput of(DeadlineSettings s) {
         DeadlinePolicy p = s.policy();
         return new PolicyInput(p.normalDays(), p.urgentDays(), p.capDays(), p.workingDays(),
-                p.endOfWorkingDay().toString(), hours(s.majorFirstResponse()), hours(s.extraordinaryFirstResponse()));
+                p.endOfWorkingDay().toString(), hours(s.majorFirstResponse()), hours(s.extraordinaryFirstResponse()),
+                s.reminderLeadDays());
     }
 
     /** Every problem, in field order; empty when {@link #toSettings} will succeed. */
@@ -60,6 +62,10 @@ public record PolicyInput(Integer normalDays, Integer urgentDays, Integer capDay
         if (major != null && extraordinary != null && extraordinary.compareTo(major) > 0) {
             out.add(new Problem("extraordinaryFirstResponseHours", "policy.error.extraordinarySlower"));
         }
+        // A lead beyond the longest a case may take would remind every case the moment it is routed.
+        if (days(out, "reminderLeadDays", reminderLeadDays) && capOk && reminderLeadDays > capDays) {
+            out.add(new Problem("reminderLeadDays", "policy.error.leadAboveCap", capDays));
+        }
         return out;
     }
 
@@ -72,7 +78,7 @@ public record PolicyInput(Integer normalDays, Integer urgentDays, Integer capDay
             throw new IllegalArgumentException("invalid policy: " + problems.get(0).key());
         }
         return new DeadlineSettings(new DeadlinePolicy(normalDays, urgentDays, capDays, workingDays, endTime(), zone),
-                duration(majorFirstResponseHours), duration(extraordinaryFirstResponseHours));
+                duration(majorFirstResponseHours), duration(extraordinaryFirstResponseHours), reminderLeadDays);
     }
 
     private LocalTime endTime() {

@@ -8,6 +8,7 @@ import org.wenzheng.common.scheduling.Schedulable;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
@@ -38,6 +39,11 @@ public class DeadlineScan implements Schedulable {
     @ConfigProperty(name = "wz.supervision.scanMinutes", defaultValue = "1")
     int scanMinutes;
 
+    /** When set, the interval in seconds instead of minutes: for tests that watch real instances run the scan. */
+    @Inject
+    @ConfigProperty(name = "wz.supervision.scanSeconds")
+    Optional<Integer> scanSeconds;
+
     /** What one scan did. */
     public record Result(int stateChanges, int reminders, int alerts, int noticesAnswered, long millis,
                          long stateMillis, long reminderMillis) {
@@ -56,7 +62,8 @@ public class DeadlineScan implements Schedulable {
 
     @Override
     public OffsetDateTime nextRunAfter(OffsetDateTime after) {
-        return after.plusMinutes(Math.max(1, scanMinutes));
+        return scanSeconds.filter(s -> s > 0).map(after::plusSeconds)
+                .orElseGet(() -> after.plusMinutes(Math.max(1, scanMinutes)));
     }
 
     @Override

@@ -33,6 +33,8 @@ public class DeadlineScanSteps {
     private static final long LOCK_ALERTS = 0x5355_5045_5203L;
     private static final long LOCK_NOTICES = 0x5355_5045_5204L;
     static final String SYSTEM = "system";
+    /** The audit action of a case whose deadline state became OVERDUE or OVERDUE_UNANSWERED. */
+    static final String OVERDUE_ACTION = "CASE_OVERDUE";
 
     @PersistenceContext
     EntityManager em;
@@ -67,7 +69,7 @@ public class DeadlineScanSteps {
 
     /**
      * Records up to {@code limit} deadline-state changes (new open cases, changed states or dues) in case_deadline, with
-     * when each case entered its state, and audits the cases that became overdue (answered or not) in one entry.
+     * when each case entered its state, and audits each case that became overdue (answered or not).
      * Returns how many rows changed.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -88,21 +90,19 @@ public class DeadlineScanSteps {
                 .setParameter(1, now).setParameter(2, w.allBefore().atOffset(now.getOffset()))
                 .setParameter(3, w.todayBefore().atOffset(now.getOffset())).setParameter(4, timeText(w))
                 .setParameter(5, limit).getResultList();
-        // One audit entry per transaction lists the cases that became overdue (answered or not): the audit chain is
-        // written one entry at a time, and 10,000 cases passing their due at once must not take a minute.
-        StringBuilder overdue = new StringBuilder();
-        StringBuilder unanswered = new StringBuilder();
+        // One entry per case that became overdue (answered or not), in this transaction, written in one go: a chunk of
+        // 10,000 cases passing their due at once is one lock and batched inserts, not 10,000 round trips.
+        List<AuditTrail.Change> overdue = new ArrayList<>();
         for (Object[] r : rows) {
             DeadlineState state = DeadlineState.valueOf((String) r[1]);
             if (state.isOverdue() && !state.name().equals(r[2])) {
-                StringBuilder list = state == DeadlineState.OVERDUE ? overdue : unanswered;
-                list.append(list.length() == 0 ? "" : ",").append(((Number) r[0]).longValue());
+                String due = toOffsetDateTime(r[3]).toString();
+                overdue.add(new AuditTrail.Change(OVERDUE_ACTION, "case", ((Number) r[0]).longValue(),
+                        r[2] == null ? null : "{\"state\":\"" + r[2] + "\"}",
+                        "{\"state\":\"" + state + "\",\"dueAt\":\"" + due + "\",\"at\":\"" + now + "\"}"));
             }
         }
-        if (overdue.length() > 0 || unanswered.length() > 0) {
-            audit.record(SYSTEM, null, "CASES_OVERDUE", "deadline_scan", null, null,
-                    "{\"at\":\"" + now + "\",\"overdue\":[" + overdue + "],\"overdueUnanswered\":[" + unanswered + "]}");
-        }
+        audit.recordAll(SYSTEM, null, overdue);
         if (rows.size() < limit) {
             // Cases no longer open leave the table; what they were is in the audit trail.
             em.createNativeQuery("delete from case_deadline d using handling_case c where c.id = d.case_id and not ("
@@ -169,15 +169,27 @@ public class DeadlineScanSteps {
                         + " where c.id = n.case_id and n.answered_at is null and exists (select 1 " + replies + ")"
                         + " returning n.id, n.case_id")
                 .setParameter(1, now).getResultList().stream().map(r -> (Number) ((Object[]) r)[1]).toList();
-        for (Number caseId : ids) {
-            audit.record(SYSTEM, null, "NOTICE_ANSWERED_BY_REPLY", "case", caseId.longValue(), null, null);
-        }
+        audit.recordAll(SYSTEM, null, ids.stream().map(caseId -> new AuditTrail.Change("NOTICE_ANSWERED_BY_REPLY",
+                "case", caseId.longValue(), null, null)).toList());
         return ids.size();
     }
 
     /** The window's time of day as PostgreSQL reads it (microseconds, as timestamptz keeps them). */
     private static String timeText(DueSoonWindow w) {
         return w.timeOfDay().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object v) {
+        if (v instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (v instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + v.getClass());
     }
 
     private void lock(long key) {

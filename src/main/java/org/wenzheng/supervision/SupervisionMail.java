@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenzheng.common.ClockProducer;
+import org.wenzheng.common.mail.MailAttachment;
 import org.wenzheng.common.mail.MailOutbox;
 import org.wenzheng.common.web.LocaleBean;
 import org.wenzheng.common.web.Texts;
@@ -96,7 +97,8 @@ public class SupervisionMail {
 
     /**
      * One mail for the notices just issued to a unit, to its liaisons, its head (the unit's head_email) and its
-     * office mailbox (the unit's email), where recorded, with a link to each notice and its PDF. The outbox sends plain text without attachments.
+     * office mailbox (the unit's email), where recorded, with a link to each notice and each notice's PDF attached
+     * (rendered when the mail is sent, see {@link NoticeDocuments}).
      */
     int notices(Long unitId, String unitName, String headEmail, String unitEmail, List<OverdueNotice> notices) {
         Set<String> to = new LinkedHashSet<>(liaisonAddresses(List.of(unitId)).getOrDefault(unitId, List.of()));
@@ -114,9 +116,12 @@ public class SupervisionMail {
         String subject = notices.size() == 1
                 ? zh("supervision.mail.notice.subject", notices.get(0).getNumberText(), unitName)
                 : zh("supervision.mail.notice.subjectMany", String.valueOf(notices.size()), unitName);
-        String body = zh("supervision.mail.notice.body", unitName, list.toString());
+        String body = zh("supervision.mail.notice.body", unitName, list.toString()) + "\n"
+                + zh("supervision.mail.notice.attached");
+        List<MailAttachment.Ref> pdfs = notices.stream()
+                .map(n -> new MailAttachment.Ref(NoticeDocuments.KIND, n.getId())).toList();
         for (String address : to) {
-            outbox.enqueue(address, subject, body, "overdue_notice", notices.get(0).getId());
+            outbox.enqueue(address, subject, body, "overdue_notice", notices.get(0).getId(), pdfs);
         }
         return to.size();
     }

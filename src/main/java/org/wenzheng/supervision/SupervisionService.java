@@ -10,7 +10,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import org.wenzheng.audit.AuditTrail;
 import org.wenzheng.batch.BatchNumbering;
-import org.wenzheng.deadline.DeadlinePolicy;
 import org.wenzheng.deadline.DeadlineService;
 import org.wenzheng.deadline.DeadlineState;
 import org.wenzheng.handling.ActionRefused;
@@ -31,7 +30,6 @@ import org.wenzheng.supervision.SupervisionViews.Option;
 import org.wenzheng.supervision.SupervisionViews.StateCounts;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,6 +63,9 @@ public class SupervisionService {
 
     @Inject
     SupervisionMail mail;
+
+    @Inject
+    NoticeDocuments documents;
 
     @Inject
     AuditTrail audit;
@@ -295,26 +296,7 @@ public class SupervisionService {
     }
 
     private NoticeView view(OverdueNotice n, OffsetDateTime now) {
-        Case c = n.getHandlingCase();
-        String body = c.getMessage().getBody();
-        String summary = body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
-        boolean mayAnswer = !n.isAnswered() && isLiaisonOf(n.getUnit().getId());
-        return new NoticeView(n.getId(), n.getNumberText(), n.getYear(), n.getNumber(), c.getId(),
-                c.getMessage().getTitle(), summary, n.getUnit().getId(), n.getUnit().getName(), c.getDueAt(),
-                daysOverdue(c.getDueAt(), now), n.getIssuedBy().getDisplayName(), n.getIssuedAt(), n.getAnsweredAt(),
-                n.getAnswerKind(), n.getAnswerText(), mayAnswer, n.getVersion());
-    }
-
-    /** Whole working days (calendar days, in calendar-day mode) since the due day; 0 on the due day itself. */
-    int daysOverdue(OffsetDateTime due, OffsetDateTime now) {
-        if (!due.isBefore(now)) {
-            return 0;
-        }
-        DeadlinePolicy policy = deadlines.policy();
-        LocalDate dueDay = due.atZoneSameInstant(policy.zone()).toLocalDate();
-        LocalDate today = now.atZoneSameInstant(policy.zone()).toLocalDate();
-        return (int) Math.max(0, policy.workingDays() ? deadlines.calendar().workingDaysBetween(dueDay, today)
-                : ChronoUnit.DAYS.between(dueDay, today));
+        return documents.view(n, now, !n.isAnswered() && isLiaisonOf(n.getUnit().getId()));
     }
 
     private OverdueNotice readableNotice(Long noticeId) {

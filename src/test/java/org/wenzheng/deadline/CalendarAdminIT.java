@@ -249,13 +249,21 @@ class CalendarAdminIT {
     void aPolicyChangeAppliesToNewCasesOnlyEvenWhenTheCalendarChangesLater() throws Exception {
         assertEquals(3, deadlines.policy().normalDays());
         PolicyRefused invalid = assertThrows(PolicyRefused.class, () -> asAdmin.call(() -> admin.changePolicy(
-                new PolicyInput(3, 2, 2, true, "17:00", BigDecimal.valueOf(2), BigDecimal.ONE))));
+                new PolicyInput(3, 2, 2, true, "17:00", BigDecimal.valueOf(2), BigDecimal.ONE, 1))));
         assertEquals("capDays", invalid.problems().get(0).field());
         assertEquals("policy.error.capBelowNormal", invalid.key());
         assertEquals(3, deadlines.policy().normalDays(), "nothing changed");
 
+        PolicyRefused leadTooLong = assertThrows(PolicyRefused.class, () -> asAdmin.call(() -> admin.changePolicy(
+                new PolicyInput(3, 2, 5, true, "17:00", BigDecimal.valueOf(2), BigDecimal.ONE, 6))));
+        assertEquals("reminderLeadDays", leadTooLong.problems().get(0).field());
+        assertEquals("policy.error.leadAboveCap", leadTooLong.problems().get(0).key());
+        assertEquals(1, deadlines.readSettings().reminderLeadDays(), "nothing changed");
+
         PolicyView view = asAdmin.call(() -> admin.changePolicy(
-                new PolicyInput(4, 2, 5, true, "17:00", new BigDecimal("1.5"), new BigDecimal("0.5"))));
+                new PolicyInput(4, 2, 5, true, "17:00", new BigDecimal("1.5"), new BigDecimal("0.5"), 2)));
+        assertEquals(2, view.current().reminderLeadDays());
+        assertEquals(2, deadlines.readSettings().reminderLeadDays(), "what the deadline scan reads");
         assertEquals(4, view.current().normalDays());
         assertEquals(4, view.history().get(0).normalDays());
         assertEquals("calendarit-runas", view.history().get(0).changedBy());
@@ -266,6 +274,8 @@ class CalendarAdminIT {
         AuditEntry audited = lastAudit("POLICY_CHANGED");
         assertTrue(audited.getBeforeState().contains("\"normalDays\":3"), audited.getBeforeState());
         assertTrue(audited.getAfterState().contains("\"normalDays\":4"), audited.getAfterState());
+        assertTrue(audited.getBeforeState().contains("\"reminderLeadDays\":1"), audited.getBeforeState());
+        assertTrue(audited.getAfterState().contains("\"reminderLeadDays\":2"), audited.getAfterState());
 
         // A new case gets four days: 04-30, 05-06, 05-07, 05-08. The case routed before keeps three (05-07).
         OffsetDateTime newDue = deadlines.forMessage(POSTED.toInstant()).dueAt();
@@ -325,7 +335,7 @@ class CalendarAdminIT {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
                         "{\"normalDays\":3,\"urgentDays\":2,\"capDays\":1,\"workingDays\":true,"
                                 + "\"endOfWorkingDay\":\"17:00\",\"majorFirstResponseHours\":2,"
-                                + "\"extraordinaryFirstResponseHours\":1}")), token);
+                                + "\"extraordinaryFirstResponseHours\":1,\"reminderLeadDays\":0}")), token);
         assertEquals(400, policy.statusCode(), policy.body());
         JsonObject problem = json(policy).getJsonArray("fields").getJsonObject(0);
         assertEquals("capDays", problem.getString("field"));
@@ -333,6 +343,10 @@ class CalendarAdminIT {
         HttpResponse<String> read = send(adminClient, HttpRequest.newBuilder(uri("api/v1/deadline/policy")).GET(), token);
         assertEquals(200, read.statusCode(), read.body());
         assertEquals(4, json(read).getJsonObject("current").getInt("normalDays"), "unchanged by the refused PUT");
+        assertEquals(2, json(read).getJsonObject("current").getInt("reminderLeadDays"));
+        JsonObject leadProblem = json(policy).getJsonArray("fields").getJsonObject(1);
+        assertEquals("reminderLeadDays", leadProblem.getString("field"));
+        assertEquals("请填写 1 到 30 之间的整数。", leadProblem.getString("message"));
 
         // PUT of the whole year: the 2030 days as they are, so nothing moves.
         HttpResponse<String> put = send(adminClient, HttpRequest.newBuilder(uri("api/v1/calendar/2030?expect="

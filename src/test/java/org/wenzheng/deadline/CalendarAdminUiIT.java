@@ -155,6 +155,36 @@ class CalendarAdminUiIT extends BrowserTest {
                 assertEquals(0, single(db, "select count(*) from setting where key = 'deadline.capDays' and value = '2'"));
             }
 
+            // The reminder lead (催办): at most the cap, then saved, audited, and put back.
+            cap = browser.findElement(By.id("policy:capDays"));
+            cap.clear();
+            cap.sendKeys("5");
+            WebElement lead = browser.findElement(By.id("policy:reminderLeadDays"));
+            assertEquals("1", lead.getAttribute("value"));
+            assertEquals("到期前提前催办天数", browser.findElement(By.cssSelector("label[for='policy:reminderLeadDays']"))
+                    .getText());
+            lead.clear();
+            lead.sendKeys("6");
+            browser.findElement(By.id("policy:save")).click();
+            assertEquals("不能超过办理最长期限（5 天）。", wait(ExpectedConditions.presenceOfElementLocated(
+                    By.id("policy:reminderLeadDays-msg"))).getText());
+            setLead("2");
+            wait(ExpectedConditions.textToBePresentInElementLocated(By.id("pageMessages"), "已保存"));
+            assertEquals("2", browser.findElement(By.id("policy:reminderLeadDays")).getAttribute("value"));
+            try (Connection db = TestDb.connect()) {
+                assertEquals(1, single(db, "select count(*) from setting where key = 'supervision.reminder.lead'"
+                        + " and value = '2' and updated_by = 'admin'"));
+                assertEquals(1, single(db, "select count(*) from (select after_state from audit_entry where action ="
+                        + " 'POLICY_CHANGED' order by id desc limit 1) a where a.after_state like"
+                        + " '%\"reminderLeadDays\":2%'"));
+            }
+            setLead("1");
+            assertTrue(browser.findElement(By.id("reminderLeadDays-hint")).getText().contains("工作日"));
+            try (Connection db = TestDb.connect()) {
+                assertEquals(1, single(db, "select count(*) from setting where key = 'supervision.reminder.lead'"
+                        + " and value = '1'"));
+            }
+
             browser.findElement(By.id("lang:switch")).click();
             wait(ExpectedConditions.textToBePresentInElementLocated(By.id("policy-title"), "Deadline policy"));
             assertTrue(browser.findElement(By.id("newOnly")).getText().contains("applies only to cases routed after it"));
@@ -163,9 +193,19 @@ class CalendarAdminUiIT extends BrowserTest {
         } finally {
             try (Connection db = TestDb.connect()) {
                 exec(db, "delete from calendar_day where day between date '2031-01-01' and date '2031-12-31'");
+                exec(db, "update setting set value = '1' where key = 'supervision.reminder.lead'");
                 exec(db, "update handling_case set status = 'CLOSED', closed_at = now() where id = ?", caseId);
             }
         }
+    }
+
+    private void setLead(String days) {
+        WebElement lead = browser.findElement(By.id("policy:reminderLeadDays"));
+        lead.clear();
+        lead.sendKeys(days);
+        WebElement save = browser.findElement(By.id("policy:save"));
+        save.click();
+        wait(ExpectedConditions.stalenessOf(save));
     }
 
     private void signIn(String username) {

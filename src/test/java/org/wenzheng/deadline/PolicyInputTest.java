@@ -23,13 +23,13 @@ class PolicyInputTest {
     private static PolicyInput input(Integer normal, Integer urgent, Integer cap, String end, String major,
                                      String extraordinary) {
         return new PolicyInput(normal, urgent, cap, true, end, major == null ? null : new BigDecimal(major),
-                extraordinary == null ? null : new BigDecimal(extraordinary));
+                extraordinary == null ? null : new BigDecimal(extraordinary), 1);
     }
 
     @Test
     void theDefaultsRoundTrip() {
         PolicyInput shown = PolicyInput.of(DeadlineSettings.defaults());
-        assertEquals(new PolicyInput(3, 2, 5, true, "17:00", new BigDecimal("2"), new BigDecimal("1")), shown);
+        assertEquals(new PolicyInput(3, 2, 5, true, "17:00", new BigDecimal("2"), new BigDecimal("1"), 1), shown);
         assertEquals(List.of(), shown.problems());
         assertEquals(DeadlineSettings.defaults(), shown.toSettings(SHANGHAI));
     }
@@ -62,17 +62,32 @@ class PolicyInputTest {
                 () -> input(normal, urgent, cap, end, major, extraordinary).toSettings(SHANGHAI));
     }
 
+    @ParameterizedTest(name = "lead {0} with cap 5 → {1}")
+    @CsvSource({", policy.error.required", "0, policy.error.days", "31, policy.error.days",
+            "6, policy.error.leadAboveCap"})
+    void theReminderLeadIsAWholeNumberOfDaysUpToTheCap(Integer lead, String key) {
+        List<PolicyInput.Problem> problems = new PolicyInput(3, 2, 5, true, "17:00", new BigDecimal("2"),
+                new BigDecimal("1"), lead).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("reminderLeadDays", problems.get(0).field());
+        assertEquals(key, problems.get(0).key());
+        assertEquals(List.of(), new PolicyInput(3, 2, 5, true, "17:00", new BigDecimal("2"), new BigDecimal("1"), 5)
+                .problems(), "the cap itself is fine");
+    }
+
     @Test
     void halfHoursAndCalendarDaysAreFine() {
-        DeadlineSettings s = new PolicyInput(4, 1, 4, false, "18:30", new BigDecimal("1.5"), new BigDecimal("0.5"))
+        DeadlineSettings s = new PolicyInput(4, 1, 4, false, "18:30", new BigDecimal("1.5"), new BigDecimal("0.5"), 2)
                 .toSettings(SHANGHAI);
+        assertEquals(2, s.reminderLeadDays());
+        assertEquals(2, PolicyInput.of(s).reminderLeadDays());
         assertEquals(new DeadlinePolicy(4, 1, 4, false, LocalTime.of(18, 30), SHANGHAI), s.policy());
         assertEquals(Optional.of(Duration.ofMinutes(90)), s.firstResponseLimit(Severity.MAJOR));
         assertEquals(Optional.of(Duration.ofMinutes(30)), s.firstResponseLimit(Severity.EXTRAORDINARY));
         assertEquals(Optional.empty(), s.firstResponseLimit(Severity.SIGNIFICANT));
         assertEquals(Optional.empty(), s.firstResponseLimit(Severity.ORDINARY));
         assertEquals(new BigDecimal("1.5"), PolicyInput.of(s).majorFirstResponseHours());
-        assertEquals("60", PolicyInput.of(new DeadlineSettings(s.policy(), Duration.ofHours(60), Duration.ofHours(1)))
+        assertEquals("60", PolicyInput.of(new DeadlineSettings(s.policy(), Duration.ofHours(60), Duration.ofHours(1), 1))
                 .majorFirstResponseHours().toPlainString());
     }
 

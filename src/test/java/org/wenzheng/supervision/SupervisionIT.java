@@ -29,8 +29,10 @@ import org.wenzheng.board.Message;
 import org.wenzheng.board.MessageKind;
 import org.wenzheng.board.TrackingCode;
 import org.wenzheng.common.AdjustableClock;
+import org.wenzheng.common.mail.MailAttachment;
 import org.wenzheng.common.mail.MailOutbox;
 import org.wenzheng.common.mail.OutgoingMail;
+import org.wenzheng.audit.AuditTrail;
 import org.wenzheng.common.scheduling.JobLeases;
 import org.wenzheng.common.scheduling.JobScheduler;
 import org.wenzheng.deadline.DeadlineService;
@@ -129,6 +131,12 @@ class SupervisionIT {
 
     @Inject
     DeadlineScan scan;
+
+    @Inject
+    AuditTrail auditTrail;
+
+    @Inject
+    SupervisionSettings settings;
 
     @Inject
     DeadlineService deadlines;
@@ -259,15 +267,30 @@ class SupervisionIT {
     @Order(3)
     void deadlineStatesAreRecordedAndBecomingOverdueIsAuditedOnce() throws Exception {
         Long id = newCase("督办测试超期状态", unitA(), OffsetDateTime.now(clock).plusHours(2), null);
+        Long second = newCase("督办测试超期状态二", unitA(), OffsetDateTime.now(clock).plusHours(2), null);
+        Long third = newCase("督办测试超期状态三", unitA(), OffsetDateTime.now(clock).plusHours(2), null);
         scan.scan();
         assertEquals("DUE_SOON", recordedState(id));
-        assertEquals(0, overdueAudits(id, "overdueUnanswered"));
+        assertEquals(0, overdueAudits(id, "OVERDUE_UNANSWERED"));
 
         clock.advance(Duration.ofHours(2).plusMinutes(1));
         scan.scan();
         assertEquals("OVERDUE_UNANSWERED", recordedState(id));
         scan.scan();
-        assertEquals(1, overdueAudits(id, "overdueUnanswered"), "audited once for the transition, not per scan");
+        // One entry per case, on the case, written by the scan's one bulk call; none for the same state again.
+        for (Long c : List.of(id, second, third)) {
+            assertEquals(1, overdueAudits(c, "OVERDUE_UNANSWERED"), "audited once for the transition, not per scan");
+            assertEquals(1, auditsOf("case", c, DeadlineScanSteps.OVERDUE_ACTION));
+        }
+        String after = (String) em.createNativeQuery("select after_state from audit_entry where object_type = 'case'"
+                + " and object_id = ?1 and action = ?2").setParameter(1, id)
+                .setParameter(2, DeadlineScanSteps.OVERDUE_ACTION).getSingleResult();
+        assertTrue(after.contains("\"dueAt\":\""), after);
+        String before = (String) em.createNativeQuery("select before_state from audit_entry where object_type = 'case'"
+                + " and object_id = ?1 and action = ?2").setParameter(1, id)
+                .setParameter(2, DeadlineScanSteps.OVERDUE_ACTION).getSingleResult();
+        assertEquals("{\"state\":\"DUE_SOON\"}", before);
+        assertTrue(auditTrail.firstBrokenEntry().isEmpty(), "the bulk entries keep the chain intact");
 
         Long unitId = unitA().getId();
         BoardPage board = asSupervisor.call(() -> supervision.board(
@@ -337,6 +360,10 @@ class SupervisionIT {
         List<String> to = outbox.about("overdue_notice", n5.id()).stream().map(OutgoingMail::getRecipient)
                 .sorted().toList();
         assertEquals(List.of(HEAD_A_MAIL, LIAISON_A_MAIL), to);
+        for (OutgoingMail m : outbox.about("overdue_notice", n5.id())) {
+            assertEquals(List.of(new MailAttachment.Ref("overdue_notice", n5.id())), outbox.attachmentsOf(m.getId()),
+                    "the PDF goes as a reference, rendered when sent");
+        }
         assertEquals(1, audits(a5, "NOTICE_ISSUED"));
 
         ActionRefused again = assertThrows(ActionRefused.class,
@@ -445,6 +472,45 @@ class SupervisionIT {
                 .filter(m -> subject(m).startsWith("【督办通知单】") && subject(m).contains(UNIT_A_NAME)).toList();
         assertTrue(notices.stream().anyMatch(m -> recipient(m).equals(HEAD_A_MAIL)), "the unit head got it");
         assertTrue(notices.stream().anyMatch(m -> recipient(m).equals(LIAISON_A_MAIL)), "the liaison got it");
+
+        // Each notice's PDF is attached (rendered when the mail was sent) and carries the notice's number.
+        long year = queryLong("select n.year from overdue_notice n join handling_case c on c.id = n.case_id"
+                + " join message m on m.id = c.message_id where m.title = ?", "督办测试通知单甲");
+        long number = queryLong("select n.number from overdue_notice n join handling_case c on c.id = n.case_id"
+                + " join message m on m.id = c.message_id where m.title = ?", "督办测试通知单甲");
+        String numberText = OverdueNotice.numberText((int) year, (int) number);
+        MimeMessage toHead = notices.stream().filter(m -> recipient(m).equals(HEAD_A_MAIL)
+                && subject(m).contains(numberText)).findFirst().orElseThrow();
+        List<jakarta.mail.BodyPart> pdfs = pdfParts(toHead);
+        assertEquals(1, pdfs.size());
+        assertTrue(pdfs.get(0).getFileName().endsWith("-" + number + ".pdf"), pdfs.get(0).getFileName());
+        byte[] attached = pdfs.get(0).getInputStream().readAllBytes();
+        try (PDDocument doc = Loader.loadPDF(attached)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains(numberText), text);
+            assertTrue(text.contains("督办测试通知单甲"), text);
+        }
+        assertTrue(toHead.getContent() instanceof jakarta.mail.Multipart);
+        assertTrue(((String) ((jakarta.mail.Multipart) toHead.getContent()).getBodyPart(0).getContent())
+                .contains("见附件"));
+        // The whole unit's notices went in one mail, one PDF each.
+        MimeMessage many = notices.stream().filter(m -> recipient(m).equals(HEAD_A_MAIL)
+                && subject(m).contains("共 ")).findFirst().orElseThrow();
+        assertTrue(pdfParts(many).size() >= 2, subject(many));
+    }
+
+    private static List<jakarta.mail.BodyPart> pdfParts(MimeMessage m) throws Exception {
+        List<jakarta.mail.BodyPart> out = new ArrayList<>();
+        if (m.getContent() instanceof jakarta.mail.Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                jakarta.mail.BodyPart p = mp.getBodyPart(i);
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())
+                        && p.getContentType().toLowerCase().startsWith("application/pdf")) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
     }
 
     @Test
@@ -516,6 +582,39 @@ class SupervisionIT {
     }
 
     @Test
+    @Order(11)
+    void theReminderLeadSetWithThePolicyMovesTheReminderEarlier() throws Exception {
+        // Due two working days ahead, at a time of day already passed: not reminded with a lead of one working day,
+        // reminded with two (the policy page writes supervision.reminder.lead; the next scan reads it).
+        var policy = deadlines.policy();
+        var local = OffsetDateTime.now(clock).atZoneSameInstant(policy.zone());
+        LocalDate twoAhead = deadlines.calendar().addWorkingDays(local.toLocalDate(), 2);
+        java.time.LocalTime at = local.toLocalTime().isBefore(java.time.LocalTime.of(0, 1))
+                ? java.time.LocalTime.MIDNIGHT : local.toLocalTime().minusMinutes(1);
+        Long id = newCase("督办测试提前催办", unitA(), twoAhead.atTime(at).atZone(policy.zone()).toOffsetDateTime(), null);
+        scan.scan();
+        assertEquals(0, reminders(id), "a lead of one working day: not yet");
+        try {
+            setLead("2");
+            assertEquals(2, settings.reminderLeadDays());
+            scan.scan();
+            assertEquals(1, reminders(id), "a lead of two working days: now");
+            scan.scan();
+            assertEquals(1, reminders(id), "still once");
+        } finally {
+            setLead("1");
+        }
+    }
+
+    private void setLead(String days) throws Exception {
+        tx.begin();
+        em.createNativeQuery("insert into setting (key, value, updated_at, updated_by) values"
+                        + " ('supervision.reminder.lead', ?1, now(), 'svit') on conflict (key) do update"
+                        + " set value = excluded.value").setParameter(1, days).executeUpdate();
+        tx.commit();
+    }
+
+    @Test
     @Order(10)
     void aSubmittedReplyAnswersTheNoticeAndTheCaseIsNoLongerUnanswered() throws Exception {
         NoticeView notice = noticeOf("督办测试通知单甲");
@@ -531,7 +630,7 @@ class SupervisionIT {
         assertEquals(OverdueNotice.AnswerKind.REPLY, answered.answerKind());
         assertEquals("OVERDUE", read(() -> recordedState(notice.caseId())));
         assertEquals(1, read(() -> audits(notice.caseId(), "NOTICE_ANSWERED_BY_REPLY")));
-        assertEquals(1, read(() -> overdueAudits(notice.caseId(), "overdue")), "answered after its due: overdue, answered");
+        assertEquals(1, read(() -> overdueAudits(notice.caseId(), "OVERDUE")), "answered after its due: overdue, answered");
     }
 
     // --- in-container helpers ---
@@ -615,11 +714,12 @@ class SupervisionIT {
         return rows.isEmpty() ? null : (String) rows.get(0);
     }
 
-    /** Scan audit entries that list the case among those that became overdue (answered) or overdue unanswered. */
-    private long overdueAudits(Long caseId, String list) {
-        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = 'CASES_OVERDUE'"
-                        + " and object_type = 'deadline_scan' and after_state ~ ?1")
-                .setParameter(1, "\"" + list + "\":\\[([0-9]+,)*" + caseId + "[],]").getSingleResult()).longValue();
+    /** The scan's audit entries on the case saying it became {@code state}. */
+    private long overdueAudits(Long caseId, String state) {
+        return ((Number) em.createNativeQuery("select count(*) from audit_entry where action = ?1"
+                        + " and object_type = 'case' and object_id = ?2 and after_state like ?3")
+                .setParameter(1, DeadlineScanSteps.OVERDUE_ACTION).setParameter(2, caseId)
+                .setParameter(3, "{\"state\":\"" + state + "\",%").getSingleResult()).longValue();
     }
 
     private long audits(Long caseId, String action) {

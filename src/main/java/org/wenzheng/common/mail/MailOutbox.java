@@ -1,6 +1,7 @@
 package org.wenzheng.common.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +10,7 @@ import org.wenzheng.privacy.ContactMask;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -31,14 +33,44 @@ public class MailOutbox {
     @Inject
     MailTransport transport;
 
+    @Inject
+    Instance<MailAttachmentSource> attachmentSources;
+
     RetrySchedule schedule = RetrySchedule.DEFAULT;
 
     /** Queues a plain-text mail about an object (for example "case", 42). Joins the caller's transaction. */
     @Transactional
     public OutgoingMail enqueue(String recipient, String subject, String body, String relatedType, Long relatedId) {
+        return enqueue(recipient, subject, body, relatedType, relatedId, List.of());
+    }
+
+    /**
+     * Queues a mail with attachments, kept as references and rendered by their {@link MailAttachmentSource} when the
+     * mail is sent (so a document is never stored twice). Joins the caller's transaction.
+     */
+    @Transactional
+    public OutgoingMail enqueue(String recipient, String subject, String body, String relatedType, Long relatedId,
+                                List<MailAttachment.Ref> attachments) {
         OutgoingMail mail = new OutgoingMail(recipient, subject, body, relatedType, relatedId, OffsetDateTime.now(clock));
         em.persist(mail);
+        if (!attachments.isEmpty()) {
+            em.flush();
+            for (int i = 0; i < attachments.size(); i++) {
+                MailAttachment.Ref ref = attachments.get(i);
+                em.createNativeQuery("insert into mail_attachment (mail_id, position, kind, ref_id) values (?1, ?2, ?3, ?4)")
+                        .setParameter(1, mail.getId()).setParameter(2, i).setParameter(3, ref.kind())
+                        .setParameter(4, ref.id()).executeUpdate();
+            }
+        }
         return mail;
+    }
+
+    /** The attachments a queued mail carries, in order. */
+    public List<MailAttachment.Ref> attachmentsOf(Long mailId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select kind, ref_id from mail_attachment where mail_id = ?1"
+                + " order by position").setParameter(1, mailId).getResultList();
+        return rows.stream().map(r -> new MailAttachment.Ref((String) r[0], ((Number) r[1]).longValue())).toList();
     }
 
     /** The mails sent or waiting about an object, newest first: what a case page shows as "notified / not yet". */
@@ -69,7 +101,7 @@ public class MailOutbox {
         for (Number id : ids) {
             OutgoingMail mail = em.find(OutgoingMail.class, id.longValue());
             try {
-                transport.send(mail.getRecipient(), mail.getSubject(), mail.getBody());
+                transport.send(mail.getRecipient(), mail.getSubject(), mail.getBody(), render(mail.getId()));
                 mail.sent(OffsetDateTime.now(clock));
                 delivered++;
             } catch (Exception e) {
@@ -81,5 +113,16 @@ public class MailOutbox {
             }
         }
         return delivered;
+    }
+
+    private List<MailAttachment> render(Long mailId) {
+        List<MailAttachment.Ref> refs = attachmentsOf(mailId);
+        List<MailAttachment> files = new ArrayList<>(refs.size());
+        for (MailAttachment.Ref ref : refs) {
+            MailAttachmentSource source = attachmentSources.stream().filter(s -> s.kind().equals(ref.kind()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no attachment source for " + ref.kind()));
+            files.add(source.render(ref.id()));
+        }
+        return files;
     }
 }

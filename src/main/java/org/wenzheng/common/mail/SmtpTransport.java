@@ -4,16 +4,23 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
+import jakarta.mail.Part;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -82,11 +89,33 @@ public class SmtpTransport implements MailTransport {
 
     @Override
     public void send(String recipient, String subject, String body) throws Exception {
+        send(recipient, subject, body, List.of());
+    }
+
+    /** Plain text, or multipart/mixed with the text first when there are attachments. */
+    @Override
+    public void send(String recipient, String subject, String body, List<MailAttachment> attachments)
+            throws Exception {
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(from));
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
         m.setSubject(subject, StandardCharsets.UTF_8.name());
-        m.setText(body, StandardCharsets.UTF_8.name());
+        if (attachments.isEmpty()) {
+            m.setText(body, StandardCharsets.UTF_8.name());
+        } else {
+            MimeMultipart parts = new MimeMultipart();
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(body, StandardCharsets.UTF_8.name());
+            parts.addBodyPart(text);
+            for (MailAttachment a : attachments) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
+                file.setFileName(MimeUtility.encodeText(a.fileName(), StandardCharsets.UTF_8.name(), "B"));
+                file.setDisposition(Part.ATTACHMENT);
+                parts.addBodyPart(file);
+            }
+            m.setContent(parts);
+        }
         m.setSentDate(new Date());
         Transport.send(m);
     }

@@ -15,6 +15,8 @@ import org.wenzheng.common.DatabaseMigrator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,8 @@ import java.util.logging.Logger;
  * Runs every {@link Schedulable} bean from a tick every wz.scheduler.tickSeconds (default 10). The schedule lives in
  * the database (see {@link JobLeases}), so it survives restarts, catches up on what was missed while the server was
  * down (one run, then back on schedule), and runs each job once however many instances share the database.
+ * wz.scheduler.instance names this instance in the lease and run records (a random suffix keeps names unique);
+ * wz.scheduler.jobs, when set, limits this instance to the listed jobs (for example to keep heavy work on one).
  */
 @Singleton
 @Startup
@@ -33,8 +37,17 @@ public class JobScheduler {
 
     private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
 
-    /** This instance's name in lease records. */
-    final String owner = "instance-" + UUID.randomUUID();
+    /** This instance's name in lease and run records. */
+    String owner;
+
+    @Inject
+    @ConfigProperty(name = "wz.scheduler.instance", defaultValue = "instance")
+    String instanceName;
+
+    // A comma-separated string: an EJB's injected Optional<List<String>> is not supported by Payara.
+    @Inject
+    @ConfigProperty(name = "wz.scheduler.jobs")
+    Optional<String> onlyJobs;
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -67,11 +80,16 @@ public class JobScheduler {
 
     @PostConstruct
     void start() {
+        String name = instanceName.strip();
+        owner = (name.length() > 60 ? name.substring(0, 60) : name) + "-" + UUID.randomUUID();
         if (!enabled || migrator.problem() != null) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Schedulable job : jobs) {
+            if (!runsHere(job)) {
+                continue;
+            }
             leases.register(job.jobName(), job.nextRunAfter(now));
         }
         ticker = executor.scheduleWithFixedDelay(this::tickSafely, tickSeconds, tickSeconds, TimeUnit.SECONDS);
@@ -89,11 +107,17 @@ public class JobScheduler {
     public int tick() {
         int ran = 0;
         for (Schedulable job : jobs) {
-            if (runIfDue(job)) {
+            if (runsHere(job) && runIfDue(job)) {
                 ran++;
             }
         }
         return ran;
+    }
+
+    private boolean runsHere(Schedulable job) {
+        return onlyJobs.filter(names -> !names.isBlank())
+                .map(names -> List.of(names.split(",")).stream().anyMatch(n -> n.strip().equals(job.jobName())))
+                .orElse(true);
     }
 
     private boolean runIfDue(Schedulable job) {

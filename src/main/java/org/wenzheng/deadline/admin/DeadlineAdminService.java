@@ -210,6 +210,7 @@ public class DeadlineAdminService {
         setting(DeadlineService.FIRST_RESPONSE_MAJOR, String.valueOf(after.majorFirstResponse().toMinutes()), now);
         setting(DeadlineService.FIRST_RESPONSE_EXTRAORDINARY,
                 String.valueOf(after.extraordinaryFirstResponse().toMinutes()), now);
+        setting(DeadlineService.REMINDER_LEAD, String.valueOf(after.reminderLeadDays()), now);
         String version = bumpVersion(now);
         audit.record(actor(), Role.ADMIN, "POLICY_CHANGED", "deadline_policy", null, json(before), json(after));
         changed.fire(new DeadlinesChanged(version));
@@ -339,6 +340,7 @@ public class DeadlineAdminService {
                 .add("endOfWorkingDay", p.endOfWorkingDay().toString())
                 .add("majorFirstResponseMinutes", s.majorFirstResponse().toMinutes())
                 .add("extraordinaryFirstResponseMinutes", s.extraordinaryFirstResponse().toMinutes())
+                .add("reminderLeadDays", s.reminderLeadDays())
                 .build().toString();
     }
 

@@ -32,6 +32,7 @@ public class PolicyBean implements Serializable {
     private String endOfWorkingDay;
     private BigDecimal majorFirstResponseHours;
     private BigDecimal extraordinaryFirstResponseHours;
+    private Integer reminderLeadDays;
     private List<PolicyView.HistoryLine> history;
 
     public void load() {
@@ -54,13 +55,14 @@ public class PolicyBean implements Serializable {
         endOfWorkingDay = p.endOfWorkingDay();
         majorFirstResponseHours = p.majorFirstResponseHours();
         extraordinaryFirstResponseHours = p.extraordinaryFirstResponseHours();
+        reminderLeadDays = p.reminderLeadDays();
         history = view.history();
     }
 
     public void save() {
         try {
             show(service.changePolicy(new PolicyInput(normalDays, urgentDays, capDays, workingDays, endOfWorkingDay,
-                    majorFirstResponseHours, extraordinaryFirstResponseHours)));
+                    majorFirstResponseHours, extraordinaryFirstResponseHours, reminderLeadDays)));
             Texts.addMessage(null, FacesMessage.SEVERITY_INFO, "policy.saved");
         } catch (PolicyRefused e) {
             for (PolicyInput.Problem p : e.problems()) {
@@ -86,5 +88,7 @@ public class PolicyBean implements Serializable {
     public void setMajorFirstResponseHours(BigDecimal v) { this.majorFirstResponseHours = v; }
     public BigDecimal getExtraordinaryFirstResponseHours() { return extraordinaryFirstResponseHours; }
     public void setExtraordinaryFirstResponseHours(BigDecimal v) { this.extraordinaryFirstResponseHours = v; }
+    public Integer getReminderLeadDays() { return reminderLeadDays; }
+    public void setReminderLeadDays(Integer v) { this.reminderLeadDays = v; }
     public List<PolicyView.HistoryLine> getHistory() { return history == null ? List.of() : history; }
 }

@@ -74,11 +74,21 @@ class SchedulerIT {
         scheduler.tick();
         assertEquals(before, runs(), "not due yet");
         clock.advance(Duration.ofMinutes(61));
+        OffsetDateTime slot = nextRunAt();
+        long logged0 = lastRunLogId();
         scheduler.tick();
         assertEquals(before + 1, runs());
         scheduler.tick();
         assertEquals(before + 1, runs(), "once per due time");
         assertTrue(nextRunAt().isAfter(OffsetDateTime.now(clock)));
+        // The run log has the slot once, with this instance's name, its end and its outcome.
+        Object[] logged = (Object[]) em.createNativeQuery("select count(*), min(owner), min(outcome),"
+                        + " count(finished_at) from scheduled_job_run where job_name = ?1 and due_at = ?2 and id > ?3")
+                .setParameter(1, job.jobName()).setParameter(2, slot).setParameter(3, logged0).getSingleResult();
+        assertEquals(1L, ((Number) logged[0]).longValue());
+        assertTrue(((String) logged[1]).startsWith("instance-"), (String) logged[1]);
+        assertTrue(logged[2] != null && !((String) logged[2]).isBlank());
+        assertEquals(1L, ((Number) logged[3]).longValue());
     }
 
     @Test
@@ -129,14 +139,23 @@ class SchedulerIT {
     void aFailedRunIsTriedAgainAtTheNextTick() {
         clock.advance(Duration.ofMinutes(61));
         long before = runs();
+        long logged0 = lastRunLogId();
         System.setProperty(HourlyTestJob.FAIL_NEXT, "true");
         scheduler.tick();
         assertEquals(before, runs());
         String outcome = (String) em.createNativeQuery("select last_outcome from scheduled_job where name = ?1")
                 .setParameter(1, job.jobName()).getSingleResult();
         assertTrue(outcome.contains("planned failure"), () -> outcome + state());
+        OffsetDateTime slot = nextRunAt();
         scheduler.tick();
         assertEquals(before + 1, runs());
+        // The slot is in the run log twice: the failed run with its failure, then the run that did it.
+        @SuppressWarnings("unchecked")
+        List<String> outcomes = em.createNativeQuery("select outcome from scheduled_job_run where job_name = ?1"
+                + " and due_at = ?2 and id > ?3 order by id").setParameter(1, job.jobName()).setParameter(2, slot)
+                .setParameter(3, logged0).getResultList();
+        assertEquals(2, outcomes.size(), outcomes::toString);
+        assertTrue(outcomes.get(0).startsWith("failed"), outcomes::toString);
     }
 
     /** The scheduler's own count of completed runs. */
@@ -150,6 +169,12 @@ class SchedulerIT {
                 + " last_outcome, now()::text from scheduled_job where name = ?1").setParameter(1, job.jobName())
                 .getSingleResult();
         return java.util.Arrays.toString(r) + " clock=" + OffsetDateTime.now(clock);
+    }
+
+    /** Other tests here run the same slot: each looks only at the run log after this id. */
+    private long lastRunLogId() {
+        return ((Number) em.createNativeQuery("select coalesce(max(id), 0) from scheduled_job_run")
+                .getSingleResult()).longValue();
     }
 
     private OffsetDateTime nextRunAt() {
