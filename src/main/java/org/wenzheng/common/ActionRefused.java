@@ -1,4 +1,4 @@
-package org.wenzheng.handling;
+package org.wenzheng.common;
 
 import jakarta.ejb.ApplicationException;
 

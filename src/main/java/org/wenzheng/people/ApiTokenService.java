@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.wenzheng.audit.AuditTrail;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 
 import java.time.Clock;
 import java.time.Duration;

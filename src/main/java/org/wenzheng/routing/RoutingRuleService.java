@@ -10,8 +10,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import org.wenzheng.audit.AuditTrail;
 import org.wenzheng.board.Category;
-import org.wenzheng.handling.ActionRefused;
-import org.wenzheng.handling.ActionRefused.Kind;
+import org.wenzheng.common.ActionRefused;
+import org.wenzheng.common.ActionRefused.Kind;
 import org.wenzheng.people.Role;
 import org.wenzheng.people.Unit;
 

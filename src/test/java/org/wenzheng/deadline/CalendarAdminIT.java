@@ -29,7 +29,7 @@ import org.wenzheng.deadline.admin.ChangeResult;
 import org.wenzheng.deadline.admin.DeadlineAdminService;
 import org.wenzheng.deadline.admin.PolicyRefused;
 import org.wenzheng.deadline.admin.PolicyView;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 import org.wenzheng.handling.Case;
 import org.wenzheng.handling.UnitRole;
 import org.wenzheng.intake.Severity;

@@ -349,7 +349,7 @@ class ApplicationIT {
         assertEquals("intake", tokens.authenticate(issued.token()).orElseThrow().username());
         assertThrows(EJBAccessException.class, () -> tokens.issue("x", "intake",
                 java.util.Set.of(org.wenzheng.people.Role.INTAKE_OFFICER), null), "only the administrator issues");
-        var refused = assertThrows(org.wenzheng.handling.ActionRefused.class, () -> asAdmin.call(() -> tokens.issue(
+        var refused = assertThrows(org.wenzheng.common.ActionRefused.class, () -> asAdmin.call(() -> tokens.issue(
                 "x", "liaison", java.util.Set.of(org.wenzheng.people.Role.ADMINISTRATOR), null)));
         assertEquals("token.error.roles", refused.key(), "a token cannot grant a role its person does not hold");
         asAdmin.call(() -> {

@@ -1,5 +1,6 @@
 package org.wenzheng.handling;
 
+import org.wenzheng.common.ActionRefused;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;

@@ -34,7 +34,7 @@ import org.wenzheng.board.search.SearchTokenizer;
 import org.wenzheng.common.mail.MailOutbox;
 import org.wenzheng.common.mail.OutgoingMail;
 import org.wenzheng.deadline.DeadlineService;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 import org.wenzheng.handling.Case;
 import org.wenzheng.handling.CaseService;
 import org.wenzheng.handling.CaseStatus;

@@ -37,7 +37,7 @@ import org.wenzheng.common.scheduling.JobLeases;
 import org.wenzheng.common.scheduling.JobScheduler;
 import org.wenzheng.deadline.DeadlineService;
 import org.wenzheng.deadline.DeadlineState;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 import org.wenzheng.handling.Case;
 import org.wenzheng.handling.UnitRole;
 import org.wenzheng.intake.Severity;

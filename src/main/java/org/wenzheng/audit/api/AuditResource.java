@@ -93,7 +93,7 @@ public class AuditResource {
         try {
             return LocalDate.parse(s.strip());
         } catch (DateTimeParseException e) {
-            throw new org.wenzheng.handling.ActionRefused(org.wenzheng.handling.ActionRefused.Kind.INVALID,
+            throw new org.wenzheng.common.ActionRefused(org.wenzheng.common.ActionRefused.Kind.INVALID,
                     "audit.error.date");
         }
     }

@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.wenzheng.audit.AuditTrail;
 import org.wenzheng.board.Attachment;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 import org.wenzheng.people.Role;
 
 import java.nio.file.Files;

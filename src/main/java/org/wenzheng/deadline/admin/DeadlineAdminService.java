@@ -26,8 +26,8 @@ import org.wenzheng.deadline.OfficialDay;
 import org.wenzheng.deadline.PolicyInput;
 import org.wenzheng.deadline.PolicyTimeline;
 import org.wenzheng.deadline.WorkingDayCalendar;
-import org.wenzheng.handling.ActionRefused;
-import org.wenzheng.handling.ActionRefused.Kind;
+import org.wenzheng.common.ActionRefused;
+import org.wenzheng.common.ActionRefused.Kind;
 import org.wenzheng.people.Role;
 
 import java.time.Clock;

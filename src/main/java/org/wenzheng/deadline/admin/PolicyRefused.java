@@ -1,7 +1,7 @@
 package org.wenzheng.deadline.admin;
 
 import org.wenzheng.deadline.PolicyInput;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 
 import java.util.List;
 

@@ -14,7 +14,7 @@ import org.wenzheng.deadline.DayKind;
 import org.wenzheng.deadline.OfficialDay;
 import org.wenzheng.deadline.admin.ChangeResult;
 import org.wenzheng.deadline.admin.DeadlineAdminService;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 
 import java.io.IOException;
 import java.io.InputStream;

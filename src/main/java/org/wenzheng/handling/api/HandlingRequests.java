@@ -1,6 +1,6 @@
 package org.wenzheng.handling.api;
 
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 
 /**
  * The handling API's request bodies. Checked by the service, not by constraint annotations: Payara's OpenAPI scanner

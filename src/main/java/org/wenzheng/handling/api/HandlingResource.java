@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.wenzheng.deadline.DeadlineState;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 import org.wenzheng.handling.HandlingService;
 import org.wenzheng.handling.HandlingViews.Done;
 import org.wenzheng.handling.HandlingViews.ExtensionView;

@@ -52,8 +52,8 @@ public class CaseFileServlet extends HttpServlet {
     }
 
     private static boolean isForbidden(RuntimeException e) {
-        org.wenzheng.handling.ActionRefused r = PageErrors.refusal(e);
-        return r != null && r.kind() == org.wenzheng.handling.ActionRefused.Kind.FORBIDDEN;
+        org.wenzheng.common.ActionRefused r = PageErrors.refusal(e);
+        return r != null && r.kind() == org.wenzheng.common.ActionRefused.Kind.FORBIDDEN;
     }
 
     private static Long number(String s) {

@@ -9,7 +9,7 @@ import jakarta.servlet.http.Part;
 import org.wenzheng.board.posting.Upload;
 import org.wenzheng.common.web.PageErrors;
 import org.wenzheng.common.web.Texts;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 import org.wenzheng.handling.HandlingService;
 import org.wenzheng.handling.HandlingViews.ReplyView;
 import org.wenzheng.handling.HandlingViews.Saved;

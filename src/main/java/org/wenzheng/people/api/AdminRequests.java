@@ -1,6 +1,6 @@
 package org.wenzheng.people.api;
 
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 import org.wenzheng.people.Role;
 
 import java.util.Set;

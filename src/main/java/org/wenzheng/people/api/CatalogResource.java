@@ -96,7 +96,7 @@ public class CatalogResource {
     public jakarta.json.JsonObject setPublication(jakarta.json.JsonObject body) {
         if (body == null || !body.containsKey("manual") || body.get("manual").getValueType() != jakarta.json.JsonValue.ValueType.TRUE
                 && body.get("manual").getValueType() != jakarta.json.JsonValue.ValueType.FALSE) {
-            throw new org.wenzheng.handling.ActionRefused(org.wenzheng.handling.ActionRefused.Kind.INVALID,
+            throw new org.wenzheng.common.ActionRefused(org.wenzheng.common.ActionRefused.Kind.INVALID,
                     "admin.publication.error");
         }
         return jakarta.json.Json.createObjectBuilder()

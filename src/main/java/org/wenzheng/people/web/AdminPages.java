@@ -5,7 +5,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import org.wenzheng.common.web.Texts;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -160,7 +160,7 @@ public class PeopleBean implements Serializable {
     }
 
     private static boolean isPasswordProblem(RuntimeException e) {
-        return e instanceof org.wenzheng.handling.ActionRefused r && r.key().startsWith("password.");
+        return e instanceof org.wenzheng.common.ActionRefused r && r.key().startsWith("password.");
     }
 
     private Set<Role> roleSet() {

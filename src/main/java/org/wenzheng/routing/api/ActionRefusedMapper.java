@@ -8,7 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.wenzheng.common.ApiError;
 import org.wenzheng.common.web.Texts;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 
 /** A refused action as JSON: 404, 403, 409 (wrong state or changed meanwhile) or 400, with a translated message. */
 @Provider

@@ -20,7 +20,7 @@ public final class Requests {
     /** A missing body is a 400 like any other invalid input. */
     static <T> T require(T body) {
         if (body == null) {
-            throw new org.wenzheng.handling.ActionRefused(org.wenzheng.handling.ActionRefused.Kind.INVALID,
+            throw new org.wenzheng.common.ActionRefused(org.wenzheng.common.ActionRefused.Kind.INVALID,
                     "routing.api.invalid");
         }
         return body;

@@ -49,7 +49,7 @@ public class ReturnsReportBean implements Serializable {
         try {
             stats = routing.returnsReport(from.atStartOfDay(ClockProducer.ZONE).toOffsetDateTime(),
                     to.plusDays(1).atStartOfDay(ClockProducer.ZONE).toOffsetDateTime());
-        } catch (org.wenzheng.handling.ActionRefused e) {
+        } catch (org.wenzheng.common.ActionRefused e) {
             stats = List.of();
             PageErrors.action(e, "period:from", "routing.api.forbidden");
         }

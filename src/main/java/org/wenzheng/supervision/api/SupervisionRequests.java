@@ -1,6 +1,6 @@
 package org.wenzheng.supervision.api;
 
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 
 import java.time.LocalDate;
 

@@ -30,7 +30,7 @@ public class CaseNoticesBean {
             try {
                 return supervision.noticesOfCase(id);
             } catch (RuntimeException e) {
-                if (PageErrors.isAccessDenied(e) || e instanceof org.wenzheng.handling.ActionRefused) {
+                if (PageErrors.isAccessDenied(e) || e instanceof org.wenzheng.common.ActionRefused) {
                     return List.of();
                 }
                 throw e;

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.wenzheng.common.web.PageErrors;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 import org.wenzheng.supervision.BulletinService;
 import org.wenzheng.supervision.PublicBulletins;
 import org.wenzheng.supervision.SupervisionService;

@@ -25,7 +25,7 @@ import org.wenzheng.audit.AuditViews.AuditPage;
 import org.wenzheng.audit.AuditViews.AuditQuery;
 import org.wenzheng.audit.AuditViews.AuditRow;
 import org.wenzheng.audit.AuditViews.Verification;
-import org.wenzheng.handling.ActionRefused;
+import org.wenzheng.common.ActionRefused;
 import org.wenzheng.people.ApiTokenService;
 import org.wenzheng.people.PeopleService;
 import org.wenzheng.people.Role;
