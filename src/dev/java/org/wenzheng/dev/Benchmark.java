@@ -261,6 +261,8 @@ public final class Benchmark {
         }
         long category = ids(db, "select id from category order by id limit 1")[0];
         AtomicLong n = new AtomicLong();
+        // Each run's texts differ from earlier runs': the same text from the same phone within a day is refused (409).
+        long run = System.currentTimeMillis() / 1000;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         if (!selected("post via API (channel)")) {
             return "| post via API (channel) | (skipped) | | | | | |";
@@ -271,7 +273,7 @@ public final class Benchmark {
             ThreadLocalRandom r = ThreadLocalRandom.current();
             String title = PLACES[r.nextInt(PLACES.length)] + ISSUES[r.nextInt(ISSUES.length)];
             String json = "{\"kind\":\"COMPLAINT\",\"categoryId\":" + category + ",\"title\":\"" + title
-                    + "\",\"body\":\"" + title + "。编号" + i + "，" + SENTENCES[r.nextInt(3)].replace("%d", "3")
+                    + "\",\"body\":\"" + title + "。编号" + run + "-" + i + "，" + SENTENCES[r.nextInt(3)].replace("%d", "3")
                     + "\",\"phone\":\"13" + String.format("%09d", i % 1_000_000_000) + "\"}";
             return HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -339,6 +341,7 @@ public final class Benchmark {
         long end = warmEnd + MEASURE.toNanos();
         long[][] perThread = new long[CLIENTS][];
         AtomicInteger errors = new AtomicInteger();
+        Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
         Thread[] threads = new Thread[CLIENTS];
         for (int t = 0; t < CLIENTS; t++) {
             int me = t;
@@ -348,10 +351,17 @@ public final class Benchmark {
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
                     boolean ok;
+                    String outcome;
                     try {
-                        ok = http.send(requests.get(), HttpResponse.BodyHandlers.discarding()).statusCode() == okStatus;
+                        int status = http.send(requests.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        ok = status == okStatus;
+                        outcome = "HTTP " + status;
                     } catch (IOException | InterruptedException e) {
                         ok = false;
+                        outcome = e.getClass().getSimpleName();
+                    }
+                    if (!ok && t0 >= warmEnd) {
+                        failures.merge(outcome, 1, Integer::sum);
                     }
                     long t1 = System.nanoTime();
                     if (t0 >= warmEnd) {
@@ -375,6 +385,9 @@ public final class Benchmark {
         String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f |", name, all.length, errors.get(),
                 all.length / (double) MEASURE.toSeconds(), pct(all, 50), pct(all, 95), pct(all, 99));
         System.out.println(line);
+        if (!failures.isEmpty()) {
+            System.out.println("  failed requests in " + name + ": " + failures);
+        }
         return line;
     }
 
