@@ -1,5 +1,6 @@
 package org.wenzheng.batch;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -13,7 +14,6 @@ import org.wenzheng.board.MessageKind;
 import org.wenzheng.people.Role;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,20 +102,8 @@ public class BatchService {
                         where m.batch_id = ?1 order by m.batch_seq limit ?2""")
                 .setParameter(1, batchId).setParameter(2, max).getResultList();
         return rows.stream().map(r -> new SlipLine(((Number) r[0]).intValue(), ((Number) r[1]).longValue(),
-                time(r[2]), MessageKind.valueOf((String) r[3]), (String) r[4], (String) r[5], (String) r[6],
-                time(r[7]), Boolean.TRUE.equals(r[8]), (String) r[9], r[10] == null ? "" : (String) r[10])).toList();
+                SqlTimes.offsetDateTime(r[2]), MessageKind.valueOf((String) r[3]), (String) r[4], (String) r[5], (String) r[6],
+                SqlTimes.offsetDateTime(r[7]), Boolean.TRUE.equals(r[8]), (String) r[9], r[10] == null ? "" : (String) r[10])).toList();
     }
 
-    private static OffsetDateTime time(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + v.getClass());
-    }
 }

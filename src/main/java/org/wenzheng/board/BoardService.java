@@ -1,5 +1,6 @@
 package org.wenzheng.board;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,9 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenzheng.board.search.SearchTokenizer;
 
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -200,15 +199,15 @@ public class BoardService {
                 .setParameter(1, id)
                 .getResultList()) {
             Object[] r = (Object[]) o;
-            replies.add(new PublicReply(number(r[0]), (String) r[1], (String) r[2], time(r[3]), (String) r[4],
+            replies.add(new PublicReply(number(r[0]), (String) r[1], (String) r[2], SqlTimes.offsetDateTime(r[3]), (String) r[4],
                     r[5] != null));
         }
         OffsetDateTime firstReply = replies.isEmpty() ? message.repliedAt() : replies.get(0).publishedAt();
         List<TimelineStep> timeline = timeline(message.step(), List.of(
-                Optional.ofNullable(message.postedAt()), Optional.ofNullable(time(row[12])),
-                Optional.ofNullable(time(row[13])), Optional.empty(),
+                Optional.ofNullable(message.postedAt()), Optional.ofNullable(SqlTimes.offsetDateTime(row[12])),
+                Optional.ofNullable(SqlTimes.offsetDateTime(row[13])), Optional.empty(),
                 Optional.ofNullable(message.repliedAt() != null ? message.repliedAt() : firstReply),
-                Optional.ofNullable(time(row[14]))));
+                Optional.ofNullable(SqlTimes.offsetDateTime(row[14]))));
         String displayName = (String) row[11];
         return Optional.of(new PublicThread(message, (String) row[10],
                 displayName == null || displayName.isBlank() ? null : displayName, timeline, replies));
@@ -270,28 +269,12 @@ public class BoardService {
 
     private static PublicMessage row(Object[] r) {
         return new PublicMessage(number(r[0]), (String) r[1], MessageKind.valueOf((String) r[2]),
-                (String) r[6], (String) r[7], (String) r[8], (String) r[9], time(r[3]),
-                MessageStatus.valueOf((String) r[4]), time(r[5]));
+                (String) r[6], (String) r[7], (String) r[8], (String) r[9], SqlTimes.offsetDateTime(r[3]),
+                MessageStatus.valueOf((String) r[4]), SqlTimes.offsetDateTime(r[5]));
     }
 
     static Long number(Object o) {
         return o == null ? null : ((Number) o).longValue();
     }
 
-    /** Native queries return timestamptz as java.sql.Timestamp (or OffsetDateTime, depending on the driver path). */
-    static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (o instanceof java.util.Date d) {
-            return d.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("not a time: " + o.getClass());
-    }
 }

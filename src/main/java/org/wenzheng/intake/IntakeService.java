@@ -1,5 +1,6 @@
 package org.wenzheng.intake;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -27,7 +28,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -216,7 +216,7 @@ public class IntakeService {
                 .getResultList();
         return rows.stream().map(r -> {
             MessageStatus status = MessageStatus.valueOf((String) r[2]);
-            return new DuplicateCandidate(num(r[0]), (String) r[1], status, time(r[3]),
+            return new DuplicateCandidate(num(r[0]), (String) r[1], status, SqlTimes.offsetDateTime(r[3]),
                     ((Number) r[4]).doubleValue(), status.isAccepted());
         }).toList();
     }
@@ -312,7 +312,7 @@ public class IntakeService {
         return rows.stream()
                 .map(r -> new MajorAlert(num(r[0]), (String) r[1], Severity.valueOf((String) r[2]),
                         r[3] == null ? null : WarningColour.valueOf((String) r[3]), Boolean.TRUE.equals(r[4]),
-                        time(r[5]), (String) r[6]))
+                        SqlTimes.offsetDateTime(r[5]), (String) r[6]))
                 .sorted(Comparator.comparing((MajorAlert a) -> a.severity()).reversed())
                 .toList();
     }
@@ -421,21 +421,12 @@ public class IntakeService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new QueueItem(num(r[0]), (String) r[1], (String) r[2],
-                MessageKind.valueOf((String) r[3]), "HELD".equals(r[4]), time(r[5]), num(r[6]),
-                (int) num(r[7]), QueueItem.Age.of(time(r[5]), now))).toList();
+                MessageKind.valueOf((String) r[3]), "HELD".equals(r[4]), SqlTimes.offsetDateTime(r[5]), num(r[6]),
+                (int) num(r[7]), QueueItem.Age.of(SqlTimes.offsetDateTime(r[5]), now))).toList();
     }
 
     private static long num(Object o) {
         return ((Number) o).longValue();
     }
 
-    private static OffsetDateTime time(Object o) {
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return o == null ? null : OffsetDateTime.parse(o.toString());
-    }
 }

@@ -1,5 +1,6 @@
 package org.wenzheng.people;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,7 +48,7 @@ public class SignInThrottle {
     public Optional<OffsetDateTime> refusedUntil(String address) {
         List<?> rows = em.createNativeQuery("select blocked_until from sign_in_block where address = ?1 and blocked_until > ?2")
                 .setParameter(1, address).setParameter(2, now()).getResultList();
-        return rows.stream().findFirst().map(SignInThrottle::toOffset);
+        return rows.stream().findFirst().map(SqlTimes::offsetDateTime);
     }
 
     /** Counts a failed sign-in from the address; returns until when it is now refused, if the limit was passed. */
@@ -84,13 +85,4 @@ public class SignInThrottle {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
-    }
 }

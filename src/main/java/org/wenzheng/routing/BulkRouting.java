@@ -1,5 +1,6 @@
 package org.wenzheng.routing;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -29,7 +30,6 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,7 +160,7 @@ public class BulkRouting {
         for (int i = 0; i < rows.size(); i++) {
             Object[] r = rows.get(i);
             long messageId = ((Number) r[0]).longValue();
-            OffsetDateTime postedAt = time(r[1]);
+            OffsetDateTime postedAt = SqlTimes.offsetDateTime(r[1]);
             boolean urgent = Boolean.TRUE.equals(r[2]);
             long unitId = ((Number) r[3]).longValue();
             long caseId = caseIds.get(i);
@@ -278,13 +278,4 @@ public class BulkRouting {
         return ids.subList(0, count);
     }
 
-    private static OffsetDateTime time(Object o) {
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + o.getClass());
-    }
 }

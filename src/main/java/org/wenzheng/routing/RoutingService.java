@@ -1,5 +1,6 @@
 package org.wenzheng.routing;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -115,7 +116,7 @@ public class RoutingService {
                         order by b.cut_at, b.id""")
                 .setMaxResults(200).getResultList();
         return rows.stream().map(r -> new BatchSummary(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
-                ((Number) r[2]).intValue(), toOffset(r[3]), BatchStatus.valueOf((String) r[4]),
+                ((Number) r[2]).intValue(), SqlTimes.offsetDateTime(r[3]), BatchStatus.valueOf((String) r[4]),
                 ((Number) r[5]).longValue())).toList();
     }
 
@@ -359,13 +360,4 @@ public class RoutingService {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static OffsetDateTime toOffset(Object o) {
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return (OffsetDateTime) o;
-    }
 }

@@ -1,5 +1,6 @@
 package org.wenzheng.supervision;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -96,7 +97,7 @@ public class DeadlineScanSteps {
         for (Object[] r : rows) {
             DeadlineState state = DeadlineState.valueOf((String) r[1]);
             if (state.isOverdue() && !state.name().equals(r[2])) {
-                String due = toOffsetDateTime(r[3]).toString();
+                String due = SqlTimes.offsetDateTime(r[3]).toString();
                 overdue.add(new AuditTrail.Change(OVERDUE_ACTION, "case", ((Number) r[0]).longValue(),
                         r[2] == null ? null : "{\"state\":\"" + r[2] + "\"}",
                         "{\"state\":\"" + state + "\",\"dueAt\":\"" + due + "\",\"at\":\"" + now + "\"}"));
@@ -179,18 +180,6 @@ public class DeadlineScanSteps {
         return w.timeOfDay().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
     }
 
-    private static OffsetDateTime toOffsetDateTime(Object v) {
-        if (v instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (v instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + v.getClass());
-    }
 
     private void lock(long key) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, key).getSingleResult();

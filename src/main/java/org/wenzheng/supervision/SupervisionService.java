@@ -1,5 +1,6 @@
 package org.wenzheng.supervision;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -100,10 +101,10 @@ public class SupervisionService {
         for (Object[] r : q.list(em, sql.toString())) {
             DeadlineState s = DeadlineState.valueOf((String) r[8]);
             rows.add(new BoardRow(num(r[0]), (String) r[1], num(r[2]), (String) r[3], (String) r[4],
-                    UnitRole.valueOf((String) r[5]), CaseStatus.valueOf((String) r[6]), time(r[7]), s,
+                    UnitRole.valueOf((String) r[5]), CaseStatus.valueOf((String) r[6]), SqlTimes.offsetDateTime(r[7]), s,
                     r[9] == null ? null : Severity.valueOf((String) r[9]),
                     r[10] == null ? null : BatchNumbering.label(((Number) r[10]).intValue(), ((Number) r[11]).intValue()),
-                    s.name().equals(r[12]) ? time(r[13]) : null, ((Number) r[14]).intValue()));
+                    s.name().equals(r[12]) ? SqlTimes.offsetDateTime(r[13]) : null, ((Number) r[14]).intValue()));
         }
         return new BoardPage(rows, counts.of(f.state()), counts);
     }
@@ -357,21 +358,6 @@ public class SupervisionService {
         return o == null ? null : ((Number) o).longValue();
     }
 
-    static OffsetDateTime time(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + o.getClass());
-    }
 
     /** A native query with the state parameters at ?1–?4 and the filters' values after them. */
     private static final class Query {

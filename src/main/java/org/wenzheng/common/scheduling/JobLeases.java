@@ -1,5 +1,6 @@
 package org.wenzheng.common.scheduling;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,7 +37,7 @@ public class JobLeases {
                         returning next_run_at""")
                 .setParameter(1, owner).setParameter(2, now.plus(lease)).setParameter(3, now).setParameter(4, name)
                 .getResultList();
-        Optional<OffsetDateTime> slot = due.stream().findFirst().map(JobLeases::toOffsetDateTime);
+        Optional<OffsetDateTime> slot = due.stream().findFirst().map(SqlTimes::offsetDateTime);
         // The run log, in the claim's transaction: a run is on record exactly when its lease was taken.
         slot.ifPresent(d -> em.createNativeQuery("insert into scheduled_job_run (job_name, due_at, owner, started_at)"
                         + " values (?1, ?2, ?3, ?4)")
@@ -84,16 +85,4 @@ public class JobLeases {
                 .setParameter(3, name).setParameter(4, owner).executeUpdate();
     }
 
-    private static OffsetDateTime toOffsetDateTime(Object v) {
-        if (v instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (v instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + v.getClass());
-    }
 }

@@ -1,5 +1,6 @@
 package org.wenzheng.deadline.admin;
 
+import org.wenzheng.common.SqlTimes;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -31,13 +32,11 @@ import org.wenzheng.common.ActionRefused.Kind;
 import org.wenzheng.people.Role;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -169,7 +168,7 @@ public class DeadlineAdminService {
                        to_char(end_of_working_day, 'HH24:MI')
                 from deadline_policy_version order by effective_from desc""").setMaxResults(50).getResultList();
         List<PolicyView.HistoryLine> history = rows.stream().map(r -> new PolicyView.HistoryLine(
-                offsetDateTime(r[0]), (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue(),
+                SqlTimes.offsetDateTime(r[0]), (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue(),
                 ((Number) r[4]).intValue(), (Boolean) r[5], (String) r[6])).toList();
         return new PolicyView(PolicyInput.of(settings), history);
     }
@@ -344,18 +343,6 @@ public class DeadlineAdminService {
                 .build().toString();
     }
 
-    private static OffsetDateTime offsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + Objects.requireNonNull(value).getClass());
-    }
 
     private static void checkYear(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
