@@ -240,7 +240,7 @@ class BoardIT {
                     insert into message (id, tracking_code, kind, target_unit_id, title, body, private_message, status,
                         public_visible, posted_at, registered_at, search_text)
                     select nextval('message_seq'), substr(md5(random()::text || g), 1, 16), 'COMPLAINT', ?,
-                        case when g % 10 = 0 then '路灯又坏了' else '小区绿化' end, '见标题。', false, 'REGISTERED',
+                        case when g % 10 = 0 then '路灯又坏了' else '小区绿化' end, '见标题。', false, 'CLOSED',
                         true, now() - g * interval '1 minute', now() - g * interval '1 minute',
                         case when g % 10 = 0 then ? else ? end
                     from generate_series(1, ?) g""")) {

@@ -279,9 +279,9 @@ class DeadlineScanTwoInstancesIT {
         await(cases.size() + " reminders recorded and queued", () -> query(db ->
                 single(db, "select count(distinct case_id) from case_reminder where case_id in " + in) == cases.size()
                         && single(db, "select count(distinct related_id) from mail_outbox where related_type = 'case'"
-                        + " and recipient = ? and related_id in " + in, liaisonEmail) == cases.size()));
+                        + " and related_id in " + in) == cases.size()));
         await(cases.size() + " reminder mails delivered", () -> query(db -> single(db, "select count(*) from"
-                + " mail_outbox where recipient = ? and status = 'SENT' and related_id in " + in, liaisonEmail)
+                + " mail_outbox where related_type = 'case' and status = 'SENT' and related_id in " + in)
                 >= cases.size()));
     }
 
@@ -292,9 +292,11 @@ class DeadlineScanTwoInstancesIT {
             assertEquals(cases.size(), single(db, "select count(*) from case_reminder r join handling_case c"
                     + " on c.id = r.case_id and c.due_at = r.due_at where r.case_id in " + in));
             assertEquals(cases.size(), single(db, "select count(*) from mail_outbox where related_type = 'case'"
-                    + " and recipient = ? and related_id in " + in, liaisonEmail), "one mail per case in the outbox");
-            assertEquals(0, single(db, "select count(*) from (select related_id from mail_outbox where recipient = ?"
-                    + " and related_id in " + in + " group by related_id having count(*) > 1) d", liaisonEmail));
+                    + " and related_id in " + in), "one mail per case in the outbox");
+            // Recipients are sealed at rest, so the outbox is matched by the cases (this test's own); the liaison's
+            // address is checked on the mails received below.
+            assertEquals(0, single(db, "select count(*) from (select related_id from mail_outbox where related_type"
+                    + " = 'case' and related_id in " + in + " group by related_id having count(*) > 1) d"));
         }
         Map<String, Integer> received = new HashMap<>();
         for (MimeMessage mail : TestMailServer.greenMail().getReceivedMessages()) {
