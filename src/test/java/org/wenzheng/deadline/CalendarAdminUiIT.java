@@ -166,8 +166,11 @@ class CalendarAdminUiIT extends BrowserTest {
             lead.clear();
             lead.sendKeys("6");
             browser.findElement(By.id("policy:save")).click();
-            assertEquals("不能超过办理最长期限（5 天）。", wait(ExpectedConditions.presenceOfElementLocated(
-                    By.id("policy:reminderLeadDays-msg"))).getText());
+            // Located again after the page came back: the message's element exists before the save, too.
+            wait(ExpectedConditions.textToBePresentInElementLocated(By.id("policy:reminderLeadDays-msg"),
+                    "不能超过办理最长期限"));
+            assertEquals("不能超过办理最长期限（5 天）。",
+                    browser.findElement(By.id("policy:reminderLeadDays-msg")).getText());
             setLead("2");
             wait(ExpectedConditions.textToBePresentInElementLocated(By.id("pageMessages"), "已保存"));
             assertEquals("2", browser.findElement(By.id("policy:reminderLeadDays")).getAttribute("value"));
