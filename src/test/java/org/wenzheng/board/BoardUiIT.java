@@ -10,10 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wenzheng.board.BoardTestData.Msg;
 import org.wenzheng.testsupport.Axe;
 import org.wenzheng.testsupport.BrowserTest;
@@ -22,7 +20,6 @@ import org.wenzheng.testsupport.Deployments;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -192,7 +189,4 @@ class BoardUiIT extends BrowserTest {
                 .map(e -> Long.parseLong(e.getAttribute("data-id"))).toList();
     }
 
-    private <T> T wait(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
-    }
 }

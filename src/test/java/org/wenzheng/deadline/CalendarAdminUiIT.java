@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wenzheng.testsupport.BrowserTest;
 import org.wenzheng.testsupport.Deployments;
 import org.wenzheng.testsupport.TestDb;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -139,8 +136,7 @@ class CalendarAdminUiIT extends BrowserTest {
             normal.clear();
             normal.sendKeys("三");
             browser.findElement(By.id("policy:save")).click();
-            assertEquals("请填写数字。",
-                    wait(ExpectedConditions.presenceOfElementLocated(By.id("policy:normalDays-msg"))).getText());
+            assertEquals("请填写数字。", awaitText(By.id("policy:normalDays-msg"), "请填写数"));
             normal = browser.findElement(By.id("policy:normalDays"));
             normal.clear();
             normal.sendKeys("3");
@@ -148,8 +144,7 @@ class CalendarAdminUiIT extends BrowserTest {
             cap.clear();
             cap.sendKeys("2");
             browser.findElement(By.id("policy:save")).click();
-            assertEquals("延期上限不能少于答复时限（3 天）。",
-                    wait(ExpectedConditions.presenceOfElementLocated(By.id("policy:capDays-msg"))).getText());
+            assertEquals("延期上限不能少于答复时限（3 天）。", awaitText(By.id("policy:capDays-msg"), "延期上限"));
             assertTrue(browser.findElement(By.id("pageMessages")).getText().contains("规则未保存"));
             try (Connection db = TestDb.connect()) {
                 assertEquals(0, single(db, "select count(*) from setting where key = 'deadline.capDays' and value = '2'"));
@@ -219,9 +214,6 @@ class CalendarAdminUiIT extends BrowserTest {
         wait(ExpectedConditions.presenceOfElementLocated(By.id("office-title")));
     }
 
-    private static <T> T wait(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
-    }
 
     private static String trackingCode() {
         String alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";

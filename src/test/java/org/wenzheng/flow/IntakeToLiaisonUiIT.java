@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -131,9 +130,6 @@ class IntakeToLiaisonUiIT extends BrowserTest {
         return TrackingCode.generate();
     }
 
-    private static <T> T wait(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
-    }
 
     private static Boolean waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -196,9 +195,6 @@ class HandlingUiIT extends BrowserTest {
         return tens * 10 + ones;
     }
 
-    private static <T> T wait(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
-    }
 
     private static void waitUntil(Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);

@@ -9,10 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wenzheng.board.BoardTestData;
 import org.wenzheng.board.MessageStatus;
 import org.wenzheng.testsupport.BrowserTest;
@@ -27,7 +25,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +95,7 @@ class SecurityUiIT extends BrowserTest {
         clean("home");
 
         open("board/index.xhtml?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8));
-        WebElement link = waitFor(ExpectedConditions.presenceOfElementLocated(By.partialLinkText(marker)));
+        WebElement link = wait(ExpectedConditions.presenceOfElementLocated(By.partialLinkText(marker)));
         assertTrue(link.getText().contains("<script>"), "the title is shown as text: " + link.getText());
         clean("board search");
         assertFalse(browser.getPageSource().contains("<script>window.__xss"), "escaped in the source");
@@ -117,11 +114,11 @@ class SecurityUiIT extends BrowserTest {
 
         // The language switch (Mojarra's command link, its handler moved into a nonced script) still works.
         browser.findElement(By.id("lang:switch")).click();
-        waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        wait(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertTrue(browser.getCurrentUrl().contains("id=" + threadId), "the same thread: " + browser.getCurrentUrl());
         clean("thread in English");
         browser.findElement(By.id("lang:switch")).click();
-        waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
+        wait(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
 
         // Posting with a photo, then tracking.
         String title = "安全测试投递" + BoardTestData.unique();
@@ -138,7 +135,7 @@ class SecurityUiIT extends BrowserTest {
                 answer(browser.findElement(By.id("challengeQuestion")).getText())));
         clean("post form");
         browser.findElement(By.id("post:submit")).click();
-        String code = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("trackingCode"))).getText();
+        String code = wait(ExpectedConditions.visibilityOfElementLocated(By.id("trackingCode"))).getText();
         clean("posted");
 
         // A reply that was never sanitised, with script in it: the tracking page shows reply HTML as stored, and the
@@ -161,7 +158,7 @@ class SecurityUiIT extends BrowserTest {
         open("track/index.xhtml");
         browser.findElement(By.id("track:code")).sendKeys(code);
         browser.findElement(By.id("track:go")).click();
-        assertEquals(title, waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("message-title"))).getText());
+        assertEquals(title, wait(ExpectedConditions.visibilityOfElementLocated(By.id("message-title"))).getText());
         assertNull(browser.executeScript("return window.__xss;"), "the reply's script did not run");
         @SuppressWarnings("unchecked")
         List<String> blocked = (List<String>) browser.executeScript("return window.__csp;");
@@ -184,7 +181,7 @@ class SecurityUiIT extends BrowserTest {
         browser.findElement(By.id("signin:password")).sendKeys("wenzheng-demo");
         browser.findElement(By.id("signin:submit")).click();
         try {
-            waitFor(ExpectedConditions.presenceOfElementLocated(By.id("office-title")));
+            wait(ExpectedConditions.presenceOfElementLocated(By.id("office-title")));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("not signed in: " + browser.getCurrentUrl() + " " + browser.getTitle() + " "
                     + browser.executeScript("return window.__csp + ' / ' + window.__errors"), e);
@@ -192,7 +189,7 @@ class SecurityUiIT extends BrowserTest {
         clean("office home");
 
         open("office/intake/queue.xhtml");
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("queue-title")));
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("queue-title")));
         clean("intake queue");
 
         open("office/intake/message.xhtml?id=" + id);
@@ -201,15 +198,15 @@ class SecurityUiIT extends BrowserTest {
         assertEquals("136****2222", browser.findElement(By.id("contact-phone")).getText());
         clean("intake message");
         browser.findElement(By.id("reveal:show")).click();
-        waitFor(ExpectedConditions.textToBe(By.id("contact-phone"), "13611112222"));
+        wait(ExpectedConditions.textToBe(By.id("contact-phone"), "13611112222"));
         clean("contact revealed by ajax");
 
         browser.findElement(By.id("lang:switch")).click();
-        waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        wait(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         clean("office in English");
 
         browser.findElement(By.id("signOut:go")).click();
-        waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/office/")));
+        wait(ExpectedConditions.not(ExpectedConditions.urlContains("/office/")));
         open("office/index.xhtml");
         assertTrue(browser.findElements(By.id("office-title")).isEmpty(), "signed out");
         clean("after sign-out");
@@ -217,7 +214,7 @@ class SecurityUiIT extends BrowserTest {
 
     private void open(String path) {
         browser.get(base + path);
-        waitFor(d -> "complete".equals(browser.executeScript("return document.readyState")));
+        wait(d -> "complete".equals(browser.executeScript("return document.readyState")));
     }
 
     /** No CSP violation, no uncaught error, no XSS payload ran. */
@@ -253,7 +250,4 @@ class SecurityUiIT extends BrowserTest {
         return tens * 10 + ones;
     }
 
-    private <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
-    }
 }

@@ -1,14 +1,23 @@
 package org.wenzheng.testsupport;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What every browser test shares: one headless Chromium per test class, opened before the class's own set-up and
- * quit after its last test.
+ * quit after its last test, and the waits. The CI machine has two cores shared with PostgreSQL and Payara, so the
+ * waits are generous; a wait that succeeds returns at once.
  */
 public abstract class BrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     protected static ChromeDriver browser;
 
@@ -23,5 +32,18 @@ public abstract class BrowserTest {
             browser.quit();
             browser = null;
         }
+    }
+
+    protected static <T> T wait(ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser, PATIENCE).until(condition);
+    }
+
+    /**
+     * The text of an element once it contains {@code expected}, located afresh on every poll. An Ajax update
+     * replaces elements (a field's message exists, empty, before the save), so holding one found earlier goes stale.
+     */
+    protected static String awaitText(By locator, String expected) {
+        wait(ExpectedConditions.textToBePresentInElementLocated(locator, expected));
+        return browser.findElement(locator).getText();
     }
 }

@@ -9,10 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wenzheng.testsupport.Axe;
 import org.wenzheng.testsupport.BrowserTest;
 import org.wenzheng.testsupport.Deployments;
@@ -24,7 +22,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,7 +73,7 @@ class PostingUiIT extends BrowserTest {
         int answer = answer(browser.findElement(By.id("challengeQuestion")).getText());
         browser.findElement(By.id("post:challenge")).sendKeys(Integer.toString(answer + 1));
         browser.findElement(By.id("post:submit")).click();
-        WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("post:challenge-msg")));
+        WebElement error = wait(ExpectedConditions.visibilityOfElementLocated(By.id("post:challenge-msg")));
         assertEquals("验证问题的答案不正确，请回答新的问题。", error.getText());
         Axe.assertNoViolations(browser);
         assertEquals(title, browser.findElement(By.id("post:title")).getAttribute("value"));
@@ -86,7 +83,7 @@ class PostingUiIT extends BrowserTest {
         answer = answer(browser.findElement(By.id("challengeQuestion")).getText());
         browser.findElement(By.id("post:challenge")).sendKeys(Integer.toString(answer));
         browser.findElement(By.id("post:submit")).click();
-        String code = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("trackingCode"))).getText();
+        String code = wait(ExpectedConditions.visibilityOfElementLocated(By.id("trackingCode"))).getText();
         assertTrue(code.matches("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}"), code);
         assertTrue(browser.findElement(By.id("threadLink")).getAttribute("href").contains("/board/thread.xhtml?id="));
         Axe.assertNoViolations(browser);
@@ -94,7 +91,7 @@ class PostingUiIT extends BrowserTest {
         browser.get(base + "track/index.xhtml");
         browser.findElement(By.id("track:code")).sendKeys(code.toLowerCase().replace("-", " "));
         browser.findElement(By.id("track:go")).click();
-        WebElement shownTitle = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("message-title")));
+        WebElement shownTitle = wait(ExpectedConditions.visibilityOfElementLocated(By.id("message-title")));
         assertEquals(title, shownTitle.getText(), "rare characters shown exactly");
         assertTrue(browser.findElement(By.id("messageBody")).getText().contains("<script>alert('x')</script>"),
                 "script shown as text, never run");
@@ -105,7 +102,7 @@ class PostingUiIT extends BrowserTest {
         Axe.assertNoViolations(browser);
 
         browser.get(base + "track/index.xhtml?code=" + code);
-        assertEquals(title, waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("message-title"))).getText());
+        assertEquals(title, wait(ExpectedConditions.visibilityOfElementLocated(By.id("message-title"))).getText());
     }
 
     @Test
@@ -115,23 +112,23 @@ class PostingUiIT extends BrowserTest {
         publishReply(code, "<p>路灯已于今日修复。</p>");
 
         browser.get(base + "track/index.xhtml?code=" + code);
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("message-title")));
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("message-title")));
         assertEquals("路灯已于今日修复。", browser.findElement(By.cssSelector(".wz-reply__body")).getText());
         browser.findElement(By.cssSelector("input[name='rate:replies:0:grade'][value='DISSATISFIED']")).click();
         browser.findElement(By.id("rate:replies:0:send")).click();
-        WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("rate:replies:0:rateError")));
+        WebElement error = wait(ExpectedConditions.visibilityOfElementLocated(By.id("rate:replies:0:rateError")));
         assertEquals("选择“不满意”时请填写理由。", error.getText());
 
         browser.findElement(By.cssSelector("input[name='rate:replies:0:grade'][value='DISSATISFIED']")).click();
         browser.findElement(By.id("rate:replies:0:reason")).sendKeys("晚上还是不亮 😀");
         browser.findElement(By.id("rate:replies:0:send")).click();
-        WebElement done = waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".wz-rating-done")));
+        WebElement done = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".wz-rating-done")));
         assertTrue(done.getText().contains("不满意") && done.getText().contains("晚上还是不亮 😀"), done.getText());
         assertTrue(browser.findElements(By.id("rate:replies:0:send")).isEmpty(), "rated once, no second form");
 
         browser.findElement(By.id("followUp:body")).sendKeys("请问什么时候再来检查？");
         browser.findElement(By.id("followUp:send")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("followUps"), "请问什么时候再来检查？"));
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("followUps"), "请问什么时候再来检查？"));
     }
 
     @Test
@@ -139,7 +136,7 @@ class PostingUiIT extends BrowserTest {
         browser.get(base + "track/index.xhtml");
         browser.findElement(By.id("track:code")).sendKeys("2345-6789-ABCD");
         browser.findElement(By.id("track:go")).click();
-        WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("track:code-msg")));
+        WebElement error = wait(ExpectedConditions.visibilityOfElementLocated(By.id("track:code-msg")));
         assertEquals("没有找到这个查询码对应的留言，请检查后重新输入。", error.getText());
         assertTrue(browser.findElements(By.id("message-title")).isEmpty());
     }
@@ -154,7 +151,7 @@ class PostingUiIT extends BrowserTest {
         int answer = answer(browser.findElement(By.id("challengeQuestion")).getText());
         browser.findElement(By.id("post:challenge")).sendKeys(Integer.toString(answer));
         browser.findElement(By.id("post:submit")).click();
-        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("trackingCode"))).getText();
+        return wait(ExpectedConditions.visibilityOfElementLocated(By.id("trackingCode"))).getText();
     }
 
     /** What the handling feature will do: a lead case with a published reply, written straight to the database. */
@@ -203,7 +200,4 @@ class PostingUiIT extends BrowserTest {
         return tens * 10 + ones;
     }
 
-    private <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
-    }
 }
