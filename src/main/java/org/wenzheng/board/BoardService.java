@@ -39,10 +39,12 @@ public class BoardService {
      */
     public static final int MAX_SEARCH_CANDIDATES = 1000;
     /**
-     * A search first looks among this many newest public messages (walking the date index: a bounded cost whatever
-     * the words). Only if that finds fewer than {@link #ENOUGH_RECENT_MATCHES} does it ask the word index for older
-     * matches, which is cheap exactly then: the words are rare. Either plan alone is slow for the other kind of word
-     * (a rare word walked through a million rows took 11 s; a common word's index entries tens of thousands of rows).
+     * When the window of the newest messages (search_recent, V21) has fewer than {@link #ENOUGH_RECENT_MATCHES}
+     * matches, a search walks this many of the older public messages by date, newest first, testing each (a bounded
+     * cost whatever the words, and the right plan when a filter leaves few messages), and only if that still finds
+     * too few asks the word index on message, which is cheap exactly then: the words are rare. Either plan alone is
+     * slow for the other kind of word (a rare word walked through a million rows took 11 s; a common word's index
+     * entries are tens of thousands of rows).
      */
     static final int RECENT_WINDOW = 5000;
     static final int ENOUGH_RECENT_MATCHES = 100;
@@ -86,38 +88,26 @@ public class BoardService {
         StringBuilder sql = new StringBuilder();
         if (tsQuery.isPresent()) {
             params.add(tsQuery.get());
-            // Candidates: the matches among the newest messages, and older ones only when those are few (see
-            // RECENT_WINDOW); then ranked: ts_rank_cd only runs on the candidates.
-            sql.append("with recent as materialized (select m.id, m.posted_at, m.search_vector from message m")
-                    .append(" where m.public_visible");
-            appendFilters(filter, sql, params);
-            sql.append(" order by m.posted_at desc, m.id desc limit ").append(RECENT_WINDOW).append("),")
-                    .append(" recent_hits as materialized (select id, posted_at from recent")
-                    .append(" where search_vector @@ to_tsquery('simple', ?1)),")
-                    // No ORDER BY inside: the planner cannot walk the date index here, it uses the word index.
-                    .append(" older_hits as materialized (select m.id, m.posted_at from message m")
-                    .append(" where (select count(*) from recent_hits) < ").append(ENOUGH_RECENT_MATCHES)
-                    .append(" and (select count(*) from recent) = ").append(RECENT_WINDOW)
-                    .append(" and m.public_visible and m.search_vector @@ to_tsquery('simple', ?1)")
-                    .append(" and (m.posted_at, m.id) < (select r.posted_at, r.id from recent r")
-                    .append(" order by r.posted_at, r.id limit 1)");
-            appendFilters(filter, sql, params);
-            sql.append("), hit as (select id, posted_at from recent_hits union all select id, posted_at from older_hits")
-                    .append(" order by posted_at desc, id desc limit ").append(MAX_SEARCH_CANDIDATES).append(")")
-                    .append(" select ").append(COLUMNS).append(" from hit join message m on m.id = hit.id")
+            appendSearch(filter, sql, params);
+            params.add(n + 1);
+            sql.append(" limit ?").append(params.size());
+            params.add(page * n);
+            sql.append(" offset ?").append(params.size()).append(")")
+                    .append(" select ").append(COLUMNS).append(" from page join message m on m.id = page.id")
                     .append(JOINS)
-                    .append(" order by ts_rank_cd(m.search_vector, to_tsquery('simple', ?1)) desc,")
-                    .append(" m.posted_at desc, m.id desc");
+                    // The window's table is kept in step by a trigger; the check costs nothing for a page of rows.
+                    .append(" where m.public_visible")
+                    .append(" order by page.rank desc, page.posted_at desc, page.id desc");
         } else {
             sql.append("select ").append(COLUMNS).append(" from message m").append(JOINS)
                     .append(" where m.public_visible");
-            appendFilters(filter, sql, params);
+            appendFilters(filter, sql, params, "m");
             sql.append(" order by m.posted_at desc, m.id desc");
+            params.add(n + 1);
+            sql.append(" limit ?").append(params.size());
+            params.add(page * n);
+            sql.append(" offset ?").append(params.size());
         }
-        params.add(n + 1);
-        sql.append(" limit ?").append(params.size());
-        params.add(page * n);
-        sql.append(" offset ?").append(params.size());
 
         Query query = query(sql.toString(), params);
         if (tsQuery.isPresent()) {
@@ -155,18 +145,62 @@ public class BoardService {
         return Math.min(BoardFilter.MAX_PAGE, (MAX_SEARCH_CANDIDATES - 1) / size);
     }
 
-    private static void appendFilters(BoardFilter filter, StringBuilder sql, List<Object> params) {
+    /**
+     * The search up to its ranked page (the caller closes the {@code page} CTE with LIMIT and OFFSET): the matches in
+     * the window of the newest messages, from its own small word index (V21); only when those are few, the older
+     * messages, first the newest of them walked by date and tested one by one (cheap, bounded, and right when a
+     * filter leaves few), then the word index on message (right when the word is rare: its answer is short). The
+     * newest {@link #MAX_SEARCH_CANDIDATES} matches are ranked; only the page's rows are read from message.
+     */
+    private static void appendSearch(BoardFilter filter, StringBuilder sql, List<Object> params) {
+        String q = "to_tsquery('simple', ?1)";
+        sql.append("with win as materialized (select starts_at from search_window where id = 1),")
+                .append(" new_hits as materialized (select r.message_id as id, r.posted_at, r.search_vector")
+                .append(" from search_recent r");
+        if (filter.step() != null) {
+            // The public step changes with every status, so it is not copied into the window: read from message.
+            sql.append(" join message m on m.id = r.message_id");
+        }
+        sql.append(" where r.search_vector @@ ").append(q).append(" and r.posted_at >= (select starts_at from win)");
+        appendFilters(filter, sql, params, "r");
+        sql.append(" order by r.posted_at desc, r.message_id desc limit ").append(MAX_SEARCH_CANDIDATES).append("),")
+                // Only a flag per walked row: the vectors of the hits are read again below, not kept for all.
+                .append(" walked as materialized (select m.id, m.posted_at, m.search_vector @@ ").append(q)
+                .append(" as hit from message m where (select count(*) from new_hits) < ").append(ENOUGH_RECENT_MATCHES)
+                .append(" and m.public_visible and m.posted_at < (select starts_at from win)");
+        appendFilters(filter, sql, params, "m");
+        sql.append(" order by m.posted_at desc, m.id desc limit ").append(RECENT_WINDOW).append("),")
+                // No ORDER BY inside: the planner cannot walk the date index here, it uses the word index.
+                .append(" gin_hits as materialized (select m.id from message m")
+                .append(" where (select count(*) from new_hits) + (select count(*) from walked where hit) < ")
+                .append(ENOUGH_RECENT_MATCHES)
+                .append(" and (select count(*) from walked) = ").append(RECENT_WINDOW)
+                .append(" and m.public_visible and m.search_vector @@ ").append(q)
+                .append(" and (m.posted_at, m.id) < (select w.posted_at, w.id from walked w order by w.posted_at, w.id")
+                .append(" limit 1)");
+        appendFilters(filter, sql, params, "m");
+        sql.append("), old_hits as (select m.id, m.posted_at, m.search_vector from message m")
+                .append(" where m.id in (select id from walked where hit union all select id from gin_hits)),")
+                .append(" hit as (select id, posted_at, search_vector from new_hits")
+                .append(" union all select id, posted_at, search_vector from old_hits")
+                .append(" order by posted_at desc, id desc limit ").append(MAX_SEARCH_CANDIDATES).append("),")
+                .append(" page as (select id, posted_at, ts_rank_cd(search_vector, ").append(q).append(") as rank")
+                .append(" from hit order by rank desc, posted_at desc, id desc");
+    }
+
+    /** The board's filters on the alias's kind, topic and unit columns; the public step always on message ({@code m}). */
+    private static void appendFilters(BoardFilter filter, StringBuilder sql, List<Object> params, String alias) {
         if (filter.kind() != null) {
             params.add(filter.kind().name());
-            sql.append(" and m.kind = ?").append(params.size());
+            sql.append(" and ").append(alias).append(".kind = ?").append(params.size());
         }
         if (filter.categoryId() != null) {
             params.add(filter.categoryId());
-            sql.append(" and m.category_id = ?").append(params.size());
+            sql.append(" and ").append(alias).append(".category_id = ?").append(params.size());
         }
         if (filter.unitId() != null) {
             params.add(filter.unitId());
-            sql.append(" and m.target_unit_id = ?").append(params.size());
+            sql.append(" and ").append(alias).append(".target_unit_id = ?").append(params.size());
         }
         if (filter.step() != null) {
             params.add(filter.step());

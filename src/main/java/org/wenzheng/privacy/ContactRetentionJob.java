@@ -3,13 +3,11 @@ package org.wenzheng.privacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.wenzheng.common.ClockProducer;
 import org.wenzheng.common.scheduling.Schedulable;
 
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 
 /**
  * Every night at 03:30 (Asia/Shanghai), erases the contact data that {@link RetentionRule} with
@@ -40,12 +38,7 @@ public class ContactRetentionJob implements Schedulable {
 
     @Override
     public OffsetDateTime nextRunAfter(OffsetDateTime after) {
-        ZonedDateTime local = after.atZoneSameInstant(ClockProducer.ZONE);
-        ZonedDateTime next = local.toLocalDate().atTime(AT).atZone(ClockProducer.ZONE);
-        if (!next.isAfter(local)) {
-            next = next.plusDays(1);
-        }
-        return next.toOffsetDateTime();
+        return Schedulable.dailyAt(AT, after);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.wenzheng.board.BoardTestData.Msg;
+import org.wenzheng.board.search.SearchWindow;
 import org.wenzheng.common.DataSourceConfiguration;
 import org.wenzheng.testsupport.Deployments;
 
@@ -66,6 +67,9 @@ class BoardIT {
 
     @Inject
     BoardStatistics statistics;
+
+    @Inject
+    SearchWindow window;
 
     @Inject
     org.wenzheng.common.web.PublicPageCache pageCache;
@@ -256,6 +260,65 @@ class BoardIT {
         assertEquals(50, common.size());
         assertFalse(common.contains(commonOld),
                 "a common word is ranked among the newest messages; the old match is not a candidate");
+    }
+
+    @Test
+    void theSearchWindowFollowsEveryChangeOfAMessageAndOlderMessagesAreFoundOnceEitherWay() throws Exception {
+        long unit, fresh, old, hidden;
+        OffsetDateTime now = OffsetDateTime.now();
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("窗口同步局" + BoardTestData.unique());
+            fresh = d.insert(new Msg("井盖松动").unit(unit).posted(now.minusDays(1)).body("人行道井盖松动。"));
+            old = d.insert(new Msg("井盖缺失").unit(unit).posted(now.minusDays(400)).body("路口井盖丢了。")
+                    .status(MessageStatus.CLOSED));
+            hidden = d.insert(new Msg("井盖噪音").unit(unit).posted(now.minusHours(2)).body("井盖响。").makePrivate());
+        }
+        assertEquals(List.of(fresh), inWindow(unit), "only the new public message is in the window");
+        assertEquals(java.util.Set.of(fresh, old), java.util.Set.copyOf(search(unit, "井盖")),
+                "the window has few matches, so older messages are searched too");
+        assertEquals(List.of(old), board.list(new BoardFilter(null, null, unit, 5, "井盖", 0), 50).items().stream()
+                .map(PublicMessage::id).toList(), "the public-step filter, read from message");
+
+        try (Connection c = inContainer(); Statement st = c.createStatement()) {
+            // Made private: gone from the window at once, whatever code made the change.
+            st.executeUpdate("update message set private_message = true, public_visible = false where id = " + fresh);
+            assertEquals(List.of(), inWindow(unit));
+            assertEquals(List.of(old), search(unit, "井盖"));
+            // Public again, with corrected text: back, with the new words.
+            st.executeUpdate("update message set private_message = false, public_visible = true, search_text = '"
+                    + BoardTestData.TOKENIZER.indexText("窨井盖松动", "人行道窨井盖松动。") + "' where id = " + fresh);
+            st.executeUpdate("update message set public_visible = true, private_message = false where id = " + hidden);
+        }
+        assertEquals(List.of(fresh, hidden), inWindow(unit).stream().sorted().toList());
+        assertEquals(List.of(fresh), search(unit, "窨井"));
+
+        OffsetDateTime start = window.startsAt();
+        try {
+            SearchWindow.Moved grown = window.moveTo(now.minusDays(500));
+            assertTrue(grown.added() >= 1, "the older message joined: " + grown);
+            assertTrue(inWindow(unit).contains(old));
+            List<Long> found = search(unit, "井盖");
+            assertEquals(3, found.size(), "each match once, from the window only: " + found);
+            SearchWindow.Moved shrunk = window.moveTo(start);
+            assertTrue(shrunk.dropped() >= 1, shrunk.toString());
+            assertFalse(inWindow(unit).contains(old));
+            assertEquals(java.util.Set.of(fresh, old, hidden), java.util.Set.copyOf(search(unit, "井盖")));
+        } finally {
+            window.moveTo(start);
+        }
+    }
+
+    private List<Long> inWindow(long unit) throws Exception {
+        List<Long> ids = new java.util.ArrayList<>();
+        try (Connection c = inContainer(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select message_id from search_recent where target_unit_id = "
+                     + unit + " order by message_id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     @Test

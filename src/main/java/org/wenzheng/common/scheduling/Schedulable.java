@@ -1,6 +1,10 @@
 package org.wenzheng.common.scheduling;
 
+import org.wenzheng.common.ClockProducer;
+
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 
 /**
  * A piece of scheduled work. Implementations are CDI beans; the {@link JobScheduler} finds them all. A run must be
@@ -16,4 +20,11 @@ public interface Schedulable {
 
     /** Does the work that was due at {@code due}; returns a short outcome for the record. */
     String run(OffsetDateTime due);
+
+    /** The next {@code at} (Asia/Shanghai) strictly after {@code after}: for jobs that run once a night. */
+    static OffsetDateTime dailyAt(LocalTime at, OffsetDateTime after) {
+        ZonedDateTime local = after.atZoneSameInstant(ClockProducer.ZONE);
+        ZonedDateTime next = local.toLocalDate().atTime(at).atZone(ClockProducer.ZONE);
+        return (next.isAfter(local) ? next : next.plusDays(1)).toOffsetDateTime();
+    }
 }
