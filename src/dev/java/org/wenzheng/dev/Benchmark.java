@@ -225,6 +225,11 @@ public final class Benchmark {
                 + enc(two[ThreadLocalRandom.current().nextInt(two.length)]), "Authorization", "Bearer bench-uncached"));
         results.add(scenario("search, 4 characters, rendered each time", () -> base + "/board/index.xhtml?q="
                 + enc(four[ThreadLocalRandom.current().nextInt(four.length)]), "Authorization", "Bearer bench-uncached"));
+        // The JSON API is never stored: every search runs the query; no Faces render on top.
+        results.add(scenario("search API, 2 characters", () -> base + "/api/v1/board/messages?q="
+                + enc(two[ThreadLocalRandom.current().nextInt(two.length)])));
+        results.add(scenario("search API, 4 characters", () -> base + "/api/v1/board/messages?q="
+                + enc(four[ThreadLocalRandom.current().nextInt(four.length)])));
         results.add(scenario("board API", () -> base + "/api/v1/board/messages?page="
                 + ThreadLocalRandom.current().nextInt(20)));
         results.add(posting(db, base));

@@ -38,6 +38,8 @@ public class BoardBean {
 
     private BoardFilter filter;
     private BoardPage result;
+    private List<FilterOption> units;
+    private List<FilterOption> categories;
 
     /** f:viewAction: reads the parameters (bad values mean no filter) and the page of messages. */
     public void load() {
@@ -100,12 +102,19 @@ public class BoardBean {
         return List.of(MessageKind.values());
     }
 
+    // Read once per request: the menus may evaluate their items more than once while rendering.
     public List<FilterOption> getUnits() {
-        return board.units();
+        if (units == null) {
+            units = board.units();
+        }
+        return units;
     }
 
     public List<FilterOption> getCategories() {
-        return board.categories();
+        if (categories == null) {
+            categories = board.categories();
+        }
+        return categories;
     }
 
     public String label(FilterOption option) {
