@@ -1,5 +1,8 @@
 /**
- * Turns Chinese and mixed Chinese/English/digit text into search tokens for PostgreSQL full-text
- * search, which has no Chinese parser: see {@link org.wenzheng.board.search.SearchTokenizer}.
+ * Search of the public board. {@link org.wenzheng.board.search.SearchTokenizer} turns Chinese and mixed
+ * Chinese/English/digit text into tokens for PostgreSQL full-text search, which has no Chinese parser;
+ * {@link org.wenzheng.board.search.SearchWindow} and its nightly job keep the window of the newest public messages that
+ * has a word index of its own (V21), so common words are answered without reading the whole index. The query itself
+ * is in {@link org.wenzheng.board.BoardService}.
  */
 package org.wenzheng.board.search;
