@@ -87,11 +87,6 @@ public class SmtpTransport implements MailTransport {
         return host.filter(h -> !h.isBlank()).isPresent();
     }
 
-    @Override
-    public void send(String recipient, String subject, String body) throws Exception {
-        send(recipient, subject, body, List.of());
-    }
-
     /** Plain text, or multipart/mixed with the text first when there are attachments. */
     @Override
     public void send(String recipient, String subject, String body, List<MailAttachment> attachments)
