@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -152,17 +150,7 @@ class SecurityIT {
         assertEquals("13700001111", rawContact(id)[0], "written as before V16");
         tx.begin();
         try (Connection c = dataSource.getConnection()) {
-            new V16_1__encrypt_existing_contact_data().migrate(new Context() {
-                @Override
-                public Configuration getConfiguration() {
-                    return null;
-                }
-
-                @Override
-                public Connection getConnection() {
-                    return c;
-                }
-            });
+            org.wenzheng.testsupport.JavaMigrations.migrate(new V16_1__encrypt_existing_contact_data(), c);
         }
         tx.commit();
         Object[] raw = rawContact(id);

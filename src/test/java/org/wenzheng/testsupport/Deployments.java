@@ -16,7 +16,9 @@ public final class Deployments {
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: integration tests run after `mvn package`.");
         }
-        // TestDb and TestApiTokens work in-container too (staff API calls with a token from an in-container test).
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClasses(TestDb.class, TestApiTokens.class);
+        // TestDb and TestApiTokens work in-container too (staff API calls with a token from an in-container test);
+        // JavaMigrations runs a migration again on data written the old way.
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+                .addClasses(TestDb.class, TestApiTokens.class, JavaMigrations.class);
     }
 }

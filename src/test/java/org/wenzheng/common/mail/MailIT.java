@@ -10,8 +10,6 @@ import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -89,17 +87,7 @@ class MailIT {
         assertEquals("before-v19@example.org", rawRecipient(plain), "written as before V19");
         tx.begin();
         try (Connection c = dataSource.getConnection()) {
-            new V19_1__encrypt_mail_outbox_recipients().migrate(new Context() {
-                @Override
-                public Configuration getConfiguration() {
-                    return null;
-                }
-
-                @Override
-                public Connection getConnection() {
-                    return c;
-                }
-            });
+            org.wenzheng.testsupport.JavaMigrations.migrate(new V19_1__encrypt_mail_outbox_recipients(), c);
         }
         tx.commit();
         String sealed = rawRecipient(plain);
