@@ -11,8 +11,11 @@ import org.wenzheng.privacy.ContactMask;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The outbox: features enqueue mail in their own transaction (so a step and its notification commit together), and
@@ -97,11 +100,20 @@ public class MailOutbox {
                         select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ?1
                         order by next_attempt_at, id limit ?2 for update skip locked""")
                 .setParameter(1, now).setParameter(2, limit).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Long> due = ids.stream().map(Number::longValue).toList();
+        // The mails and their attachment references in two queries, whatever the number of mails.
+        List<OutgoingMail> mails = em.createQuery(
+                        "select m from OutgoingMail m where m.id in :ids order by m.nextAttemptAt, m.id", OutgoingMail.class)
+                .setParameter("ids", due).getResultList();
+        Map<Long, List<MailAttachment.Ref>> refs = attachmentsOf(due);
         int delivered = 0;
-        for (Number id : ids) {
-            OutgoingMail mail = em.find(OutgoingMail.class, id.longValue());
+        for (OutgoingMail mail : mails) {
             try {
-                transport.send(mail.getRecipient(), mail.getSubject(), mail.getBody(), render(mail.getId()));
+                transport.send(mail.getRecipient(), mail.getSubject(), mail.getBody(),
+                        render(refs.getOrDefault(mail.getId(), List.of())));
                 mail.sent(OffsetDateTime.now(clock));
                 delivered++;
             } catch (Exception e) {
@@ -115,8 +127,22 @@ public class MailOutbox {
         return delivered;
     }
 
-    private List<MailAttachment> render(Long mailId) {
-        List<MailAttachment.Ref> refs = attachmentsOf(mailId);
+    /** The attachment references of several mails, each list in order; mails without any are absent. */
+    private Map<Long, List<MailAttachment.Ref>> attachmentsOf(List<Long> mailIds) {
+        @SuppressWarnings("unchecked")
+        // The ids are numbers read from the outbox, written into the SQL as such: never text from outside.
+        String in = mailIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        List<Object[]> rows = em.createNativeQuery("select mail_id, kind, ref_id from mail_attachment"
+                + " where mail_id in (" + in + ") order by mail_id, position").getResultList();
+        Map<Long, List<MailAttachment.Ref>> out = new HashMap<>();
+        for (Object[] r : rows) {
+            out.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
+                    .add(new MailAttachment.Ref((String) r[1], ((Number) r[2]).longValue()));
+        }
+        return out;
+    }
+
+    private List<MailAttachment> render(List<MailAttachment.Ref> refs) {
         List<MailAttachment> files = new ArrayList<>(refs.size());
         for (MailAttachment.Ref ref : refs) {
             MailAttachmentSource source = attachmentSources.stream().filter(s -> s.kind().equals(ref.kind()))
