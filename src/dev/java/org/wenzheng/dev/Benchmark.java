@@ -120,7 +120,8 @@ public final class Benchmark {
         if (only == null || only.isBlank()) {
             return true;
         }
-        for (String part : only.split(",")) {
+        // Semicolons separate the parts when a part itself has a comma ("search API, 2").
+        for (String part : only.split(only.contains(";") ? ";" : ",")) {
             if (!part.isBlank() && scenario.contains(part.strip())) {
                 return true;
             }

@@ -10,11 +10,15 @@ import jakarta.persistence.Query;
 import jakarta.persistence.QueryTimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.wenzheng.board.search.SearchTokenizer;
+import org.wenzheng.board.search.WindowDocs;
+import org.wenzheng.board.search.WindowIndex;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -66,6 +70,9 @@ public class BoardService {
     @Inject
     SearchTokenizer tokenizer;
 
+    @Inject
+    WindowIndex window;
+
     /** How long one search may run in the database before it is cancelled and the reader asked to narrow it. */
     @Inject
     @ConfigProperty(name = "wz.search.timeout-ms", defaultValue = "3000")
@@ -84,6 +91,12 @@ public class BoardService {
         int n = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         Optional<String> tsQuery = filter.isSearch() ? tokenizer.tsQuery(filter.q()) : Optional.empty();
         int page = tsQuery.isPresent() ? Math.min(filter.page(), lastSearchPage(n)) : filter.page();
+        if (tsQuery.isPresent() && filter.step() == null) {
+            Optional<BoardPage> fromMemory = searchInMemory(filter, page, n);
+            if (fromMemory.isPresent()) {
+                return fromMemory.get();
+            }
+        }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         if (tsQuery.isPresent()) {
@@ -127,6 +140,46 @@ public class BoardService {
         }
         boolean hasNext = rows.size() > n && page < (tsQuery.isPresent() ? lastSearchPage(n) : BoardFilter.MAX_PAGE);
         return new BoardPage(rows.size() > n ? rows.subList(0, n) : rows, page, n, hasNext, tsQuery.isPresent());
+    }
+
+    /**
+     * The search answered from this instance's copy of the window (see {@link WindowIndex}), when the window has
+     * enough matches that older messages would not be asked for: the same messages, in the same order of newest
+     * candidates, as the query below would rank; only the page's rows are read from the database. Empty when the copy
+     * cannot answer or the window has too few matches.
+     */
+    private Optional<BoardPage> searchInMemory(BoardFilter filter, int page, int n) {
+        Optional<WindowDocs.Matches> matches = window.search(tokenizer.queryTerms(filter.q()),
+                filter.kind() == null ? null : filter.kind().name(), filter.categoryId(), filter.unitId(),
+                ENOUGH_RECENT_MATCHES, MAX_SEARCH_CANDIDATES, Math.min(MAX_SEARCH_CANDIDATES, (page + 1) * n));
+        if (matches.isEmpty() || matches.get().count() < ENOUGH_RECENT_MATCHES) {
+            return Optional.empty();
+        }
+        long[] ranked = matches.get().rankedIds();
+        int from = Math.min(page * n, ranked.length);
+        int to = Math.min(from + n, ranked.length);
+        List<PublicMessage> rows = List.of();
+        if (from < to) {
+            StringBuilder ids = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                ids.append(i == from ? "" : ",").append(ranked[i]); // numbers from the index, not reader's text
+            }
+            Map<Long, PublicMessage> byId = new HashMap<>();
+            for (PublicMessage m : rows(em.createNativeQuery("select " + COLUMNS + " from message m" + JOINS
+                    + " where m.id in (" + ids + ") and m.public_visible").getResultList())) {
+                byId.put(m.id(), m);
+            }
+            List<PublicMessage> ordered = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                PublicMessage m = byId.get(ranked[i]);
+                if (m != null) {
+                    ordered.add(m);
+                }
+            }
+            rows = ordered;
+        }
+        boolean hasNext = matches.get().ranked() > to && page < lastSearchPage(n);
+        return Optional.of(new BoardPage(rows, page, n, hasNext, true));
     }
 
     /** PostgreSQL's "query_canceled" (a statement timeout), however deep the JPA provider wrapped it. */

@@ -72,6 +72,9 @@ class BoardIT {
     SearchWindow window;
 
     @Inject
+    org.wenzheng.board.search.WindowIndex windowIndex;
+
+    @Inject
     org.wenzheng.common.web.PublicPageCache pageCache;
 
     @jakarta.persistence.PersistenceContext
@@ -307,6 +310,100 @@ class BoardIT {
         } finally {
             window.moveTo(start);
         }
+    }
+
+    @Test
+    void theWindowInMemoryRanksAsPostgresqlDoesAndSeesEveryChangeAtTheNextSearch() throws Exception {
+        long unit;
+        long old;
+        List<Long> fresh = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        try (Connection c = inContainer()) {
+            BoardTestData d = new BoardTestData(c);
+            unit = d.unit("内存窗口局" + BoardTestData.unique());
+            old = d.insert(new Msg("榕树修剪").unit(unit).posted(now.minusDays(400)).body("老榕树挡住路灯。")
+                    .status(MessageStatus.CLOSED));
+            // Enough matches in the window (120, and 100 of the phrase) that the copy in memory answers; some name
+            // 榕树 twice, some stand 榕树 and 修剪 apart, so the ranks differ, and three at a time share a posting
+            // time (ties: the higher id first).
+            for (int i = 0; i < 120; i++) {
+                String title = i % 7 == 0 ? "榕树榕树修剪" : i % 5 == 0 ? "榕树需要及时修剪" : "榕树修剪";
+                String body = i % 3 == 0 ? "小区门口的榕树。" : "请处理。";
+                fresh.add(d.insert(new Msg(title).unit(unit).body(body)
+                        .kind(i % 2 == 0 ? MessageKind.SUGGESTION : MessageKind.COMPLAINT)
+                        .posted(now.minusMinutes(i / 3))));
+            }
+        }
+        windowIndex.load();
+        assertTrue(windowIndex.isLoaded());
+
+        for (String q : List.of("榕树", "榕树修剪", "榕树 修剪", "修剪 榕树")) {
+            List<Long> expected = rankedInSql(unit, q, null);
+            assertTrue(countInMemory(unit, q) >= 100, "answered from memory: " + q);
+            List<Long> inMemory = new ArrayList<>();
+            for (int page = 0; page < 3; page++) {
+                BoardPage p = board.list(new BoardFilter(null, null, unit, null, q, page), 50);
+                inMemory.addAll(p.items().stream().map(PublicMessage::id).toList());
+                assertEquals(inMemory.size() < expected.size(), p.hasNext(), q + ", page " + page);
+            }
+            assertEquals(expected, inMemory, "the same matches in the same order as ts_rank_cd: " + q);
+        }
+        assertEquals(120, countInMemory(unit, "榕树"));
+        assertEquals(100, countInMemory(unit, "榕树修剪"));
+        assertEquals(rankedInSql(unit, "榕树", "SUGGESTION").size(), windowIndex.search(
+                BoardTestData.TOKENIZER.queryTerms("榕树"), "SUGGESTION", null, unit, 0, 1000, 1).orElseThrow().count(),
+                "filters apply in memory too");
+
+        long top = search(unit, "榕树").get(0);
+        try (Connection c = inContainer(); Statement st = c.createStatement()) {
+            // Made private on another connection (as another instance would): not counted by the next search.
+            st.executeUpdate("update message set private_message = true, public_visible = false where id = " + top);
+            assertEquals(119, countInMemory(unit, "榕树"));
+            assertFalse(search(unit, "榕树").contains(top));
+            // Corrected text, public again: found by its new words only.
+            st.executeUpdate("update message set private_message = false, public_visible = true, search_text = '"
+                    + BoardTestData.TOKENIZER.indexText("梧桐落叶", "梧桐叶子堵了下水道。") + "' where id = " + top);
+            assertEquals(119, countInMemory(unit, "榕树"));
+            assertEquals(1, countInMemory(unit, "梧桐"));
+        }
+        OffsetDateTime start = window.startsAt();
+        try {
+            window.moveTo(now.minusDays(500));
+            assertEquals(120, countInMemory(unit, "榕树"), "the older message joined the window");
+            window.moveTo(start);
+            assertEquals(119, countInMemory(unit, "榕树"), "and left it");
+            assertEquals(rankedInSql(unit, "榕树", null).subList(0, 50), search(unit, "榕树"));
+            assertFalse(search(unit, "榕树").contains(old), "the window has enough matches; older ones not asked");
+        } finally {
+            window.moveTo(start);
+        }
+        assertTrue(fresh.containsAll(search(unit, "榕树")));
+    }
+
+    /** The window's matches in the unit as PostgreSQL ranks them, at most the first three pages of 50. */
+    private List<Long> rankedInSql(long unit, String q, String kind) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = inContainer(); PreparedStatement ps = c.prepareStatement("""
+                select r.message_id from search_recent r, to_tsquery('simple', ?) q
+                where r.target_unit_id = ? and r.search_vector @@ q and (?::text is null or r.kind = ?)
+                  and r.posted_at >= (select starts_at from search_window)
+                order by ts_rank_cd(r.search_vector, q) desc, r.posted_at desc, r.message_id desc limit 150""")) {
+            ps.setString(1, BoardTestData.TOKENIZER.tsQuery(q).orElseThrow());
+            ps.setLong(2, unit);
+            ps.setString(3, kind);
+            ps.setString(4, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private int countInMemory(long unit, String q) {
+        return windowIndex.search(BoardTestData.TOKENIZER.queryTerms(q), null, null, unit, 0, 1000, 1).orElseThrow()
+                .count();
     }
 
     private List<Long> inWindow(long unit) throws Exception {

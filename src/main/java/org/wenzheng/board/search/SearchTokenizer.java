@@ -127,29 +127,53 @@ public final class SearchTokenizer {
      * writes itself ({@code &}, {@code <->}, {@code :*}, parentheses) can appear in it.
      */
     public Optional<String> tsQuery(String userQuery) {
-        if (userQuery == null) {
-            return Optional.empty();
+        List<String> parts = new ArrayList<>();
+        for (QueryTerm term : queryTerms(userQuery)) {
+            if (term.prefix()) {
+                parts.add(term.grams().get(0) + ":*");
+            } else if (term.grams().size() == 1) {
+                parts.add(term.grams().get(0));
+            } else {
+                parts.add("(" + String.join(" <-> ", term.grams()) + ")");
+            }
         }
-        Set<String> terms = new LinkedHashSet<>();
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" & ", parts));
+    }
+
+    /**
+     * The terms a search requires, all of them, in the order given and without repeats; empty if the input has no
+     * letters or digits. The same query as {@link #tsQuery}, for code that matches without PostgreSQL (the search
+     * window kept in memory).
+     */
+    public List<QueryTerm> queryTerms(String userQuery) {
+        if (userQuery == null) {
+            return List.of();
+        }
+        Set<QueryTerm> terms = new LinkedHashSet<>();
         for (Run run : runs(normalise(truncate(userQuery, MAX_QUERY_CODE_POINTS)))) {
             if (!run.cjk()) {
-                terms.add(run.text());
+                terms.add(new QueryTerm(List.of(run.text()), false));
                 continue;
             }
             int[] cps = run.text().codePoints().toArray();
             if (cps.length == 1) {
-                terms.add(run.text() + ":*");
-            } else if (cps.length == 2) {
-                terms.add(run.text());
+                terms.add(new QueryTerm(List.of(run.text()), true));
             } else {
                 List<String> grams = new ArrayList<>();
                 for (int i = 0; i + 1 < cps.length; i++) {
                     grams.add(new String(cps, i, 2));
                 }
-                terms.add("(" + String.join(" <-> ", grams) + ")");
+                terms.add(new QueryTerm(List.copyOf(grams), false));
             }
         }
-        return terms.isEmpty() ? Optional.empty() : Optional.of(String.join(" & ", terms));
+        return List.copyOf(terms);
+    }
+
+    /**
+     * One required term of a query: a single token, a phrase of 2-grams that must stand at consecutive positions, or
+     * (one CJK character) a prefix of tokens.
+     */
+    public record QueryTerm(List<String> grams, boolean prefix) {
     }
 
     private static void indexCjk(String run, StringBuilder out) {

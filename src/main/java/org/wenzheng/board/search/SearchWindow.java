@@ -54,6 +54,16 @@ public class SearchWindow {
         return new Moved(before, start, dropped, added);
     }
 
+    /**
+     * Deletes the notes of removals (V22) made before {@code before}: every instance's copy in memory has read them
+     * long since, and one that has not looked for a day reads the window whole ({@link WindowIndex#STALE_AFTER}).
+     */
+    @Transactional
+    public int pruneRemovalNotes(OffsetDateTime before) {
+        return em.createNativeQuery("delete from search_recent_removed where removed_at < ?1")
+                .setParameter(1, Timestamp.from(before.toInstant())).executeUpdate();
+    }
+
     public record Moved(OffsetDateTime from, OffsetDateTime to, int dropped, int added) {
     }
 }

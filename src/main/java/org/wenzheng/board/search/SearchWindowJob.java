@@ -42,8 +42,10 @@ public class SearchWindowJob implements Schedulable {
 
     @Override
     public String run(OffsetDateTime due) {
-        SearchWindow.Moved moved = window.moveTo(OffsetDateTime.now(clock).minusDays(Math.max(1, days)));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        SearchWindow.Moved moved = window.moveTo(now.minusDays(Math.max(1, days)));
+        int pruned = window.pruneRemovalNotes(now.minus(WindowIndex.STALE_AFTER.multipliedBy(2)));
         return "search window starts " + moved.to() + ": " + moved.dropped() + " messages left it, " + moved.added()
-                + " joined";
+                + " joined, " + pruned + " removal notes pruned";
     }
 }
