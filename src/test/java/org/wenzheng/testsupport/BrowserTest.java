@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,8 +35,12 @@ public abstract class BrowserTest {
         }
     }
 
+    /**
+     * Polls until the condition holds. An element found during a navigation (a full-page postback such as the
+     * language switch) can go stale between being found and being read: that poll is retried, not failed.
+     */
     protected static <T> T wait(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, PATIENCE).until(condition);
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -45,6 +46,8 @@ public class WindowIndex {
     private static final int LOAD_PAGE = 2_000;
     /** Removal notes are kept two days (SearchWindow prunes them); a copy that has not looked for one is reloaded. */
     static final Duration STALE_AFTER = Duration.ofDays(1);
+    /** How long a search waits for another's read of the changes, and how long that read may take. */
+    static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
 
     @PersistenceContext
     EntityManager em;
@@ -213,7 +216,17 @@ public class WindowIndex {
         if (maxLagMillis > 0 && arrived - lastReadStartedNanos < maxLagMillis * 1_000_000) {
             return true;
         }
-        reading.lock();
+        try {
+            // A database that does not answer must not hold every search here: past the wait, the search goes to
+            // PostgreSQL itself, under its own statement time limit.
+            if (!reading.tryLock(CATCH_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warning("The search window in memory waited too long to read its changes; searching the database");
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         try {
             if (docs == null) {
                 return false;
@@ -247,6 +260,7 @@ public class WindowIndex {
                             from search_recent r
                             where r.tx >= ?1::xid8 and not pg_visible_in_snapshot(r.tx, ?2::pg_snapshot)""")
                     .setParameter(1, seen.xmin()).setParameter(2, seen.text())
+                    .setHint("jakarta.persistence.query.timeout", (int) CATCH_UP_WAIT.toMillis())
                     .getResultList();
             Snapshot now = null;
             Instant windowStart = null;
