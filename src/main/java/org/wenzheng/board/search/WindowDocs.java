@@ -506,8 +506,13 @@ public final class WindowDocs {
         Arrays.fill(kinds, kept, slots, null);
         slots = kept;
         dead.clear();
-        for (int term = 1; term < terms; term++) {
-            Postings old = postings[term];
+        // The postings again without the dead, and the dictionary again without the words no message has now: an
+        // instance that runs for months sees ever new numbers and names, and must not keep them all.
+        Map<String, Integer> keptIds = new HashMap<>();
+        Postings[] keptPostings = new Postings[Math.max(16, termIds.size() + 1)];
+        int next = 1;
+        for (Map.Entry<String, Integer> term : termIds.entrySet()) {
+            Postings old = postings[term.getValue()];
             if (old == null) {
                 continue;
             }
@@ -518,9 +523,16 @@ public final class WindowDocs {
                     packed.add(to, Arrays.copyOfRange(old.positions, old.starts[i], old.starts[i + 1]));
                 }
             }
-            // Slots keep their order, so each list stays ascending. A term no message has now keeps its id.
-            postings[term] = packed.size == 0 ? null : packed;
+            // Slots keep their order, so each list stays ascending.
+            if (packed.size > 0) {
+                keptIds.put(term.getKey(), next);
+                keptPostings[next++] = packed;
+            }
         }
+        termIds.clear();
+        termIds.putAll(keptIds);
+        postings = keptPostings;
+        terms = next;
     }
 
     private static long micros(Instant t) {

@@ -165,6 +165,22 @@ class WindowDocsTest {
     }
 
     @Test
+    void compactionForgetsWordsNoMessageHasAnyMore() {
+        for (long id = 1; id <= 400; id++) {
+            put(id, (int) id, "编号" + id + "的井盖");
+        }
+        int words = docs.termCount();
+        docs.removeBefore(T0.plusSeconds(60L * 301));
+        assertEquals(100, docs.size());
+        assertTrue(docs.termCount() < words - 250, "the numbers of the 300 removed are forgotten: " + docs.termCount());
+        assertArrayEquals(ids(350), search("350"));
+        assertArrayEquals(ids(), search("250"));
+        assertEquals(100, search("井盖").length);
+        put(1000, 1000, "编号250的井盖");
+        assertArrayEquals(ids(1000), search("250"));
+    }
+
+    @Test
     void compactionKeepsWhatIsLeft() {
         for (long id = 1; id <= 2000; id++) {
             put(id, (int) id, id % 3 == 0 ? "路灯不亮" : "井盖丢失");
