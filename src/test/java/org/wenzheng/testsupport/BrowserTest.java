@@ -9,6 +9,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,11 +37,22 @@ public abstract class BrowserTest {
     }
 
     /**
-     * Polls until the condition holds. An element found during a navigation (a full-page postback such as the
-     * language switch) can go stale between being found and being read: that poll is retried, not failed.
+     * Polls until the condition holds. An element found during a navigation or an Ajax update (a full-page postback
+     * such as the language switch, a message list replaced) can leave the document between being found and being
+     * read: Selenium then says the element is stale, or ChromeDriver that the node "does not belong to the
+     * document". That poll is retried, not failed; any other error fails at once.
      */
     protected static <T> T wait(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(driver -> {
+            try {
+                return condition.apply(driver);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     /**
