@@ -89,10 +89,11 @@ public class BoardService {
      */
     public BoardPage list(BoardFilter filter, int size) {
         int n = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        Optional<String> tsQuery = filter.isSearch() ? tokenizer.tsQuery(filter.q()) : Optional.empty();
+        List<SearchTokenizer.QueryTerm> terms = filter.isSearch() ? tokenizer.queryTerms(filter.q()) : List.of();
+        Optional<String> tsQuery = SearchTokenizer.tsQuery(terms);
         int page = tsQuery.isPresent() ? Math.min(filter.page(), lastSearchPage(n)) : filter.page();
         if (tsQuery.isPresent() && filter.step() == null) {
-            Optional<BoardPage> fromMemory = searchInMemory(filter, page, n);
+            Optional<BoardPage> fromMemory = searchInMemory(terms, filter, page, n);
             if (fromMemory.isPresent()) {
                 return fromMemory.get();
             }
@@ -148,8 +149,9 @@ public class BoardService {
      * candidates, as the query below would rank; only the page's rows are read from the database. Empty when the copy
      * cannot answer or the window has too few matches.
      */
-    private Optional<BoardPage> searchInMemory(BoardFilter filter, int page, int n) {
-        Optional<WindowDocs.Matches> matches = window.search(tokenizer.queryTerms(filter.q()),
+    private Optional<BoardPage> searchInMemory(List<SearchTokenizer.QueryTerm> terms, BoardFilter filter, int page,
+                                               int n) {
+        Optional<WindowDocs.Matches> matches = window.search(terms,
                 filter.kind() == null ? null : filter.kind().name(), filter.categoryId(), filter.unitId(),
                 ENOUGH_RECENT_MATCHES, MAX_SEARCH_CANDIDATES, Math.min(MAX_SEARCH_CANDIDATES, (page + 1) * n));
         if (matches.isEmpty() || matches.get().count() < ENOUGH_RECENT_MATCHES) {

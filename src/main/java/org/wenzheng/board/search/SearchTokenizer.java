@@ -127,8 +127,13 @@ public final class SearchTokenizer {
      * writes itself ({@code &}, {@code <->}, {@code :*}, parentheses) can appear in it.
      */
     public Optional<String> tsQuery(String userQuery) {
+        return tsQuery(queryTerms(userQuery));
+    }
+
+    /** The {@code to_tsquery('simple', ?)} text of terms from {@link #queryTerms}, or empty for none. */
+    public static Optional<String> tsQuery(List<QueryTerm> terms) {
         List<String> parts = new ArrayList<>();
-        for (QueryTerm term : queryTerms(userQuery)) {
+        for (QueryTerm term : terms) {
             if (term.prefix()) {
                 parts.add(term.grams().get(0) + ":*");
             } else if (term.grams().size() == 1) {

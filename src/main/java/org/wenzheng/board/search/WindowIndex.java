@@ -135,16 +135,6 @@ public class WindowIndex {
         }
     }
 
-    /** How many messages the copy holds now (0 before it is loaded). */
-    public int size() {
-        lock.readLock().lock();
-        try {
-            return docs == null ? 0 : docs.size();
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
     private void loadInBackground() {
         if (loading.compareAndSet(false, true)) {
             executor.submit(() -> {
