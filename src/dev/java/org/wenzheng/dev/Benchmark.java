@@ -258,9 +258,13 @@ public final class Benchmark {
         String token = "bench-" + TrackingCode.generate() + TrackingCode.generate();
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(token.getBytes(StandardCharsets.UTF_8)));
-        try (var ps = db.prepareStatement("insert into channel_token (id, name, token_hash, active, created_at)"
-                + " values (nextval('channel_token_seq'), ?, ?, true, now()) on conflict (name) do update"
-                + " set token_hash = excluded.token_hash, active = true")) {
+        // The earlier run's token is revoked, as an administrator rotating the channel's token would.
+        try (var revoke = db.prepareStatement("update channel_token set active = false, revoked_at = now()"
+                + " where name = ? and active");
+             var ps = db.prepareStatement("insert into channel_token (id, name, token_hash, active, created_at)"
+                + " values (nextval('channel_token_seq'), ?, ?, true, now())")) {
+            revoke.setString(1, "bench");
+            revoke.executeUpdate();
             ps.setString(1, "bench");
             ps.setString(2, hash);
             ps.executeUpdate();

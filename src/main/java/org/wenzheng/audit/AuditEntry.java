@@ -107,13 +107,28 @@ public class AuditEntry {
 
     /** The hash this entry should carry given its content; differs from {@link #getEntryHash()} if tampered with. */
     public String computeHash() {
-        String canonical = String.join("\u001f", prevHash,
+        return link(prevHash, content(occurredAt, actor, actorRole, action, objectType, objectId, beforeState,
+                afterState));
+    }
+
+    /**
+     * What an entry's hash covers besides the previous hash, fields separated by U+001F. The database's
+     * {@code audit_append} (V24) links it to the chain with {@link #link}'s formula; this is the one definition.
+     */
+    static String content(OffsetDateTime occurredAt, String actor, String actorRole, String action,
+                          String objectType, Long objectId, String beforeState, String afterState) {
+        return String.join("\u001f",
                 occurredAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS).toString(),
                 actor, String.valueOf(actorRole), action, objectType, String.valueOf(objectId),
                 String.valueOf(beforeState), String.valueOf(afterState));
+    }
+
+    /** SHA-256, in hex, of the previous hash, U+001F and the content, in UTF-8. */
+    static String link(String prevHash, String content) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest((prevHash + "\u001f" + content)
+                    .getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -8,18 +8,21 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Writes audit entries in the caller's transaction (MANDATORY: an action and its entry commit or fail together) and
  * verifies the chain. Writers are serialised by a transaction-level advisory lock so that the chain stays linear
- * even with several application instances on one database.
+ * even with several application instances on one database; {@link #record} takes it inside the database's
+ * {@code audit_append} (V24), {@link #recordAll} here, both with {@link #CHAIN_LOCK}.
  */
 @ApplicationScoped
 public class AuditTrail {
 
-    /** An arbitrary constant naming the audit chain's advisory lock. */
+    /** An arbitrary constant naming the audit chain's advisory lock; V24's audit_append has it too. */
     private static final long CHAIN_LOCK = 0x5A_41_55_44_49_54L;
     private static final int VERIFY_PAGE = 1000;
 
@@ -32,17 +35,22 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry record(String actor, String actorRole, String action, String objectType, Long objectId,
                              String before, String after) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
-        // The lock is held until commit, so every round trip under it limits how many entries a second the whole
-        // application can write (posting through the API is audited): the head and the id come in one statement.
-        Object[] head = (Object[]) em.createNativeQuery("select nextval('audit_seq'),"
-                + " (select a.entry_hash from audit_entry a order by a.id desc limit 1)").getSingleResult();
-        String prev = head[1] == null ? AuditEntry.GENESIS : (String) head[1];
-        AuditEntry entry = new AuditEntry(OffsetDateTime.now(clock), actor, actorRole, action, objectType, objectId,
-                before, after, prev);
-        entry.assignId(((Number) head[0]).longValue());
-        em.persist(entry);
-        return entry;
+        // The chain's lock is held until commit and every writer waits for it, so nothing else is done under it:
+        // the caller's pending changes are written first, the content is hashed here, and one statement takes the
+        // lock, reads the head, draws the id and inserts (audit_append, V24). The caller should have no more writes.
+        em.flush();
+        OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
+        String content = AuditEntry.content(at, actor, actorRole, action, objectType, objectId, before, after);
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select new_id, new_prev_hash, new_entry_hash from audit_append(cast(?1 as timestamptz),
+                            cast(?2 as varchar), cast(?3 as varchar), cast(?4 as varchar), cast(?5 as varchar),
+                            cast(?6 as bigint), cast(?7 as text), cast(?8 as text), cast(?9 as text))""")
+                .setParameter(1, at).setParameter(2, actor).setParameter(3, actorRole).setParameter(4, action)
+                .setParameter(5, objectType).setParameter(6, objectId).setParameter(7, before)
+                .setParameter(8, after).setParameter(9, content).getSingleResult();
+        return AuditEntry.stored(((Number) row[0]).longValue(), at, actor, actorRole, action, objectType, objectId,
+                before, after, ((String) row[1]).strip(), ((String) row[2]).strip());
     }
 
     /** One change to record with {@link #recordAll}: what was done to which object, before and after. */

@@ -126,6 +126,20 @@ public class Message {
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
 
+    /**
+     * Posting's keys (V3), written with the row and never changed through JPA: keyed hashes of the client address
+     * and the contact, for rate limits and duplicates (retention erases them with SQL), and a channel's
+     * Idempotency-Key. Set at insertion because a later UPDATE would rewrite every index of the row.
+     */
+    @Column(name = "client_hash", length = 64, updatable = false)
+    private String clientHash;
+
+    @Column(name = "contact_hash", length = 64, updatable = false)
+    private String contactHash;
+
+    @Column(name = "idempotency_key", length = 100, updatable = false)
+    private String idempotencyKey;
+
     /** Segmented words and grams for search; PostgreSQL derives the indexed tsvector from it. */
     @Column(name = "search_text")
     private String searchText;
@@ -208,6 +222,19 @@ public class Message {
     /** Who registered, rejected or merged it (null while waiting). */
     public Person getRegisteredBy() {
         return registeredBy;
+    }
+
+    /** Before it is first stored: the keys posting counts and finds it by (see the fields). */
+    public void setPostingKeys(String clientHash, String contactHash, String idempotencyKey) {
+        this.clientHash = clientHash;
+        this.contactHash = contactHash;
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    /** A new message with a banned word waits for the intake officer's review instead of the usual queue. */
+    public void holdForReview() {
+        requireStatus(MessageStatus.SUBMITTED);
+        this.status = MessageStatus.HELD;
     }
 
     /** Waiting for the intake officer: new, or held for review because of banned words. */

@@ -1,5 +1,6 @@
 package org.wenzheng.board.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -38,11 +39,13 @@ import java.time.OffsetDateTime;
 
 /**
  * The public board, read by anyone, through the same services as the pages: never contact data, tracking codes,
- * IP addresses or rejection reasons.
+ * IP addresses or rejection reasons. One instance serves every request; {@code uri} is Jersey's proxy to the
+ * current request's.
  */
 @Path("/board")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "board", description = "The public message board")
+@ApplicationScoped
 public class BoardResource {
 
     @Inject

@@ -101,10 +101,7 @@ class MessageWriter {
                 ? settings.keyedHash("client", origin.clientAddress()) : null;
         String contactHash = settings.keyedHash("contact",
                 phone != null ? PostingRules.phoneKey(phone) : PostingRules.emailKey(email));
-        checkLimits(clientHash, contactHash, now);
-        if (isDuplicate(contactHash, body, now)) {
-            throw new PostingRefused(PostingRefused.Reason.DUPLICATE, Problem.of("body", "post.error.duplicate"));
-        }
+        checkLimits(clientHash, contactHash, body, now);
 
         Message m = new Message(TrackingCode.generate(), r.kind(), title, body, now);
         m.setCategory(category);
@@ -115,29 +112,26 @@ class MessageWriter {
         m.setPrivateMessage(r.privateMessage());
         m.setChannel(origin.channel());
         m.setSearchText(tokenizer.indexText(title, body));
+        m.setPostingKeys(clientHash, contactHash, origin.idempotencyKey());
+        boolean held = PostingRules.containsBanned(settings.bannedWords(), title, body, displayName);
+        if (held) {
+            m.holdForReview();
+        }
+        MessageStatus status = m.getStatus();
         em.persist(m);
         for (Checked f : files) {
             String key = store.write(f.upload().content(), now.atZoneSameInstant(ClockProducer.ZONE).toLocalDate());
             em.persist(new Attachment(m, PostingRules.safeFileName(f.upload().fileName()), f.contentType(),
                     f.upload().content().length, sha256(f.upload().content()), key, now));
         }
-        em.flush();
-        boolean held = PostingRules.containsBanned(settings.bannedWords(), title, body, displayName);
-        MessageStatus status = held ? MessageStatus.HELD : MessageStatus.SUBMITTED;
-        // Posting's own columns (V3) and the held status are set here, once, so the shared entity stays as it is.
-        em.createNativeQuery("""
-                        update message set client_hash = ?1, contact_hash = ?2, idempotency_key = ?3, status = ?4
-                        where id = ?5""")
-                .setParameter(1, clientHash).setParameter(2, contactHash)
-                .setParameter(3, origin.idempotencyKey()).setParameter(4, status.name())
-                .setParameter(5, m.getId()).executeUpdate();
+        if (email != null) {
+            trackingMail.queue(m, email);
+        }
+        // Last: every posting waits for the audit chain's lock, held from here until the commit.
         audit.record(origin.isWeb() ? "citizen" : origin.channel(), origin.isWeb() ? "CITIZEN" : "CHANNEL",
                 "MESSAGE_POSTED", "message", m.getId(), null,
                 "{\"channel\":\"" + origin.channel() + "\",\"status\":\"" + status + "\",\"kind\":\"" + r.kind()
                         + "\",\"private\":" + r.privateMessage() + ",\"attachments\":" + files.size() + "}");
-        if (email != null) {
-            trackingMail.queue(m, email);
-        }
         return new Posted(m.getId(), m.getTrackingCode(), false);
     }
 
@@ -156,28 +150,27 @@ class MessageWriter {
         });
     }
 
-    private void checkLimits(String clientHash, String contactHash, OffsetDateTime now) {
+    /**
+     * The rate limits per client and per contact, then the same text from the same contact within a day. The
+     * contact's two checks are one read of its last day's messages (an index on contact and time).
+     */
+    private void checkLimits(String clientHash, String contactHash, String body, OffsetDateTime now) {
         OffsetDateTime hourAgo = now.minusHours(1);
         int max = settings.maxPerHour();
-        if (clientHash != null && count("client_hash", clientHash, hourAgo) >= max
-                || count("contact_hash", contactHash, hourAgo) >= max) {
+        Object[] contact = (Object[]) em.createNativeQuery("""
+                        select count(*) filter (where posted_at > ?2), count(*) filter (where body = ?3)
+                        from message where contact_hash = ?1 and posted_at > ?4""")
+                .setParameter(1, contactHash).setParameter(2, hourAgo).setParameter(3, body)
+                .setParameter(4, now.minusDays(1)).getSingleResult();
+        if (((Number) contact[0]).longValue() >= max || clientHash != null && ((Number) em.createNativeQuery(
+                        "select count(*) from message where client_hash = ?1 and posted_at > ?2")
+                .setParameter(1, clientHash).setParameter(2, hourAgo).getSingleResult()).longValue() >= max) {
             throw new PostingRefused(PostingRefused.Reason.RATE_LIMITED,
                     Problem.of(null, "post.error.rateLimited", max));
         }
-    }
-
-    private long count(String column, String hash, OffsetDateTime since) {
-        // The column name is one of two constants above, never input.
-        return ((Number) em.createNativeQuery("select count(*) from message where " + column + " = ?1"
-                        + " and posted_at > ?2")
-                .setParameter(1, hash).setParameter(2, since).getSingleResult()).longValue();
-    }
-
-    private boolean isDuplicate(String contactHash, String body, OffsetDateTime now) {
-        return ((Number) em.createNativeQuery("select count(*) from message where contact_hash = ?1"
-                        + " and body = ?2 and posted_at > ?3")
-                .setParameter(1, contactHash).setParameter(2, body).setParameter(3, now.minusDays(1))
-                .getSingleResult()).longValue() > 0;
+        if (((Number) contact[1]).longValue() > 0) {
+            throw new PostingRefused(PostingRefused.Reason.DUPLICATE, Problem.of("body", "post.error.duplicate"));
+        }
     }
 
     private record Checked(Upload upload, String contentType) {

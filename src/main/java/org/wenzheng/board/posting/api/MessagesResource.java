@@ -1,5 +1,6 @@
 package org.wenzheng.board.posting.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.wenzheng.board.posting.ChannelTokenService;
+import org.wenzheng.board.posting.ChannelTokens;
 import org.wenzheng.board.posting.Posted;
 import org.wenzheng.board.posting.PostingOrigin;
 import org.wenzheng.board.posting.PostingRefused;
@@ -42,8 +43,10 @@ import java.util.Optional;
 /**
  * Other channels (12345 hotline, mini-programs) post messages for citizens and follow them, authenticated by the
  * channel token the administrator issued: {@code Authorization: Bearer <token>}. The channel's name is recorded as
- * the message's channel. Answers never contain contact data.
+ * the message's channel. Answers never contain contact data. One instance serves every request (it keeps nothing
+ * of a request), so that a busy channel does not pay for building a resource and its injections on each call.
  */
+@ApplicationScoped
 @Path("/messages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "messages", description = "Posting and tracking messages from other channels")
@@ -59,7 +62,7 @@ public class MessagesResource {
     PostingService service;
 
     @Inject
-    ChannelTokenService tokens;
+    ChannelTokens tokens;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
