@@ -25,6 +25,7 @@ import org.wenzheng.audit.AuditViews.AuditPage;
 import org.wenzheng.audit.AuditViews.AuditQuery;
 import org.wenzheng.audit.AuditViews.AuditRow;
 import org.wenzheng.audit.AuditViews.Verification;
+import org.wenzheng.board.posting.ChannelTokenService;
 import org.wenzheng.common.ActionRefused;
 import org.wenzheng.people.ApiTokenService;
 import org.wenzheng.people.PeopleService;
@@ -122,6 +123,9 @@ class PeopleAdminIT {
     ApiTokenService tokens;
 
     @Inject
+    ChannelTokenService channels;
+
+    @Inject
     CatalogService catalog;
 
     @Inject
@@ -213,6 +217,65 @@ class PeopleAdminIT {
         assertTrue(listed.body().contains("12345热线") && !listed.body().contains(secret), listed.body());
         assertEquals(204, send(client(), "DELETE", "api/v1/admin/tokens/" + tokenId, adminToken, null).statusCode());
         assertEquals(401, get(client(), "api/v1/admin/units", secret).statusCode(), "revoked");
+    }
+
+    @Test
+    @Order(2)
+    void channelTokensAreIssuedUsedRotatedAndRevokedByTheAdministratorOnly() throws Exception {
+        assertThrows(EJBAccessException.class, () -> runAs(asLeader::call, () -> channels.list()));
+        assertThrows(EJBAccessException.class, () -> runAs(asLeader::call, () -> channels.issue("leader-made")));
+        assertEquals(403, get(client(), "api/v1/admin/channels", token("leader", Role.LEADER)).statusCode());
+        String admin = token("admin", Role.ADMINISTRATOR);
+
+        HttpResponse<String> web = send(client(), "POST", "api/v1/admin/channels", admin, "{\"name\":\"web\"}");
+        assertEquals(400, web.statusCode(), web.body());
+        assertTrue(web.body().contains("not WEB") || web.body().contains("WEB"), web.body());
+        assertEquals(400, send(client(), "POST", "api/v1/admin/channels", admin, "{\"name\":\"热线\"}").statusCode());
+
+        String name = "hotline-" + System.nanoTime() % 1_000_000;
+        var first = issueChannel(admin, name);
+        var second = issueChannel(admin, name);
+        assertEquals(name, first.getString("name"));
+        String firstToken = first.getString("token");
+        String secondToken = second.getString("token");
+        long categoryId = ((Number) em.createNativeQuery("select id from category where active order by sort_order"
+                + " limit 1").getSingleResult()).longValue();
+        String message = "{\"kind\":\"QUESTION\",\"categoryId\":" + categoryId + ",\"title\":\"渠道令牌测试\","
+                + "\"body\":\"轮换令牌前后都能提交。%s\",\"phone\":\"1390000%04d\"}";
+        HttpResponse<String> posted = send(client(), "POST", "api/v1/messages", firstToken,
+                message.formatted("一", System.nanoTime() % 10_000));
+        assertEquals(201, posted.statusCode(), posted.body());
+        long messageId = Json.createReader(new StringReader(posted.body())).readObject()
+                .getJsonNumber("id").longValue();
+        assertEquals(name, em.createNativeQuery("select channel from message where id = ?1")
+                .setParameter(1, messageId).getSingleResult(), "the message records the channel");
+
+        HttpResponse<String> listed = get(client(), "api/v1/admin/channels", admin);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertTrue(listed.body().contains(name) && !listed.body().contains(firstToken)
+                && !listed.body().contains(secondToken), "listed, never with the secret: " + listed.body());
+        assertTrue(listed.body().contains("\"prefix\":\"" + firstToken.substring(0, 6) + "\""), listed.body());
+        assertNotNull(em.createNativeQuery("select last_used_at from channel_token where id = ?1")
+                .setParameter(1, first.getJsonNumber("id").longValue()).getSingleResult(), "its use is noted");
+
+        // Rotation: the old token is revoked, refused at once; the new one goes on working.
+        assertEquals(204, send(client(), "DELETE", "api/v1/admin/channels/" + first.getJsonNumber("id"), admin,
+                null).statusCode());
+        assertEquals(401, send(client(), "POST", "api/v1/messages", firstToken,
+                message.formatted("二", System.nanoTime() % 10_000)).statusCode(), "revoked, though believed a moment ago");
+        assertEquals(201, send(client(), "POST", "api/v1/messages", secondToken,
+                message.formatted("三", System.nanoTime() % 10_000)).statusCode());
+        assertEquals(404, send(client(), "DELETE", "api/v1/admin/channels/999999999", admin, null).statusCode());
+        assertEquals(2L, ((Number) em.createNativeQuery("select count(*) from audit_entry where object_type ="
+                + " 'channel_token' and object_id = ?1 and action in ('CHANNEL_TOKEN_ISSUED', 'CHANNEL_TOKEN_REVOKED')")
+                .setParameter(1, first.getJsonNumber("id").longValue()).getSingleResult()).longValue());
+    }
+
+    private jakarta.json.JsonObject issueChannel(String adminToken, String name) throws Exception {
+        HttpResponse<String> issued = send(client(), "POST", "api/v1/admin/channels", adminToken,
+                "{\"name\":\"" + name + "\"}");
+        assertEquals(201, issued.statusCode(), issued.body());
+        return Json.createReader(new StringReader(issued.body())).readObject();
     }
 
     @Test

@@ -105,6 +105,42 @@ class PeopleAdminUiIT extends BrowserTest {
                 "back to automatic, as the other tests expect");
     }
 
+    @Test
+    void theAdministratorIssuesAChannelTokenSeesItOnceAndRevokesIt() {
+        browser.manage().deleteAllCookies();
+        signIn("admin", "wenzheng-demo");
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("office-title")));
+        browser.get(base + "office/admin/index.xhtml");
+        browser.findElement(By.id("channels")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("channels-title")));
+        assertFalse(browser.getPageSource().contains("???"), "no missing translations");
+
+        // A name that is not allowed: the message is next to the field, and nothing is issued.
+        browser.findElement(By.id("channel:name")).sendKeys("12345热线");
+        browser.findElement(By.id("channel:issue")).click();
+        WebElement error = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#channel .wz-field-error")));
+        assertTrue(error.getText().contains("2～30 个字母"), error.getText());
+        assertTrue(browser.findElements(By.id("secret")).isEmpty());
+
+        String name = "mini-" + System.nanoTime() % 100_000;
+        WebElement field = browser.findElement(By.id("channel:name"));
+        field.clear();
+        field.sendKeys(name);
+        browser.findElement(By.id("channel:issue")).click();
+        WebElement secret = wait(ExpectedConditions.visibilityOfElementLocated(By.id("secret")));
+        assertTrue(secret.getText().length() >= 40, "the token is shown once: " + secret.getText());
+        By row = By.xpath("//tr[.//span[@class='wz-channel-name' and text()='" + name + "']]");
+        assertTrue(browser.findElement(row).getText().contains(secret.getText().substring(0, 6)),
+                "the list shows the token's first characters");
+        assertTrue(browser.findElement(row).getText().contains("启用"), browser.findElement(row).getText());
+
+        browser.findElement(row).findElement(By.cssSelector("input[type=submit]")).click();
+        WebElement done = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pageMessages li")));
+        assertTrue(done.getText().contains("令牌已吊销"), done.getText());
+        assertTrue(browser.findElement(row).getText().contains("已吊销"), browser.findElement(row).getText());
+        assertTrue(browser.findElements(By.id("secret")).isEmpty(), "the secret is not shown again");
+    }
+
     private void signIn(String username, String password) {
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("signin:username")).sendKeys(username);
