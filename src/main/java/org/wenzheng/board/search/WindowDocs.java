@@ -384,8 +384,9 @@ public final class WindowDocs {
         for (int i = 0; i < count; i++) {
             times[i] = postedMicros[matched[i]];
         }
-        Arrays.sort(times);
-        long threshold = times[count - limit];
+        // Only the limit-th newest time is needed: selecting it is linear, where sorting every match's time was more
+        // than half of a common word's search in a profile (5,600 matches for a 1,000 to rank).
+        long threshold = kthSmallest(times, count - limit);
         int[] out = new int[limit];
         int n = 0;
         List<Integer> tied = new ArrayList<>();
@@ -403,6 +404,49 @@ public final class WindowDocs {
             out[n++] = tied.get(i);
         }
         return out;
+    }
+
+    /**
+     * The value that would be at index {@code k} if {@code a} were sorted ascending (Hoare's selection, median of
+     * three, expected linear time). Reorders {@code a}.
+     */
+    static long kthSmallest(long[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long pivot = median(a[lo], a[mid], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            // Now a[lo..j] <= pivot <= a[i..hi], and everything strictly between j and i equals the pivot.
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static long median(long x, long y, long z) {
+        return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
     }
 
     /** Cover density (see {@link #search}); a single term scores {@link #WEIGHT} per occurrence. */

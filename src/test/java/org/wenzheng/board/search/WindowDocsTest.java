@@ -60,6 +60,24 @@ class WindowDocsTest {
     }
 
     @Test
+    void selectingTheKthSmallestTimeAgreesWithSortingWithManyTiesAndSortedRuns() {
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 300; round++) {
+            int n = 1 + random.nextInt(3000);
+            long[] a = new long[n];
+            int shape = round % 3;
+            for (int i = 0; i < n; i++) {
+                // Random, few distinct values (many ties, as messages posted in the same second), or already ascending.
+                a[i] = shape == 0 ? random.nextLong() : shape == 1 ? random.nextInt(5) : i * 7L;
+            }
+            long[] sorted = a.clone();
+            Arrays.sort(sorted);
+            int k = random.nextInt(n);
+            assertEquals(sorted[k], WindowDocs.kthSmallest(a.clone(), k), "round " + round + ", n " + n + ", k " + k);
+        }
+    }
+
+    @Test
     void findsTwoCharacterWordsWhereverTheyStand() {
         put(1, 0, "楼下夜间施工噪音很大");
         put(2, 1, "噪音扰民");
