@@ -47,6 +47,17 @@ public final class Benchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(intEnv("WZ_BENCH_WARMUP_SECONDS", 15));
     private static final Duration MEASURE = Duration.ofSeconds(intEnv("WZ_BENCH_SECONDS", 30));
     private static final int PORT = intEnv("WZ_BENCH_PORT", 8181);
+    /**
+     * The application server's process, for the processor time it spends per request (database not included): unlike
+     * the rate and the latencies, that figure hardly depends on what else the machine is doing.
+     */
+    static volatile ProcessHandle app;
+    /**
+     * With -Dwz.bench.compare=other.war, a second server runs that WAR on the next port against the same database, and
+     * every scenario sends half the clients to each at the same time: both builds meet the same machine, whose speed
+     * here changes by up to three times from hour to hour, so the two lines compare like with like.
+     */
+    static volatile ProcessHandle compared;
 
     static final String[] PLACES = {"人民路", "幸福小区", "建设街道", "滨江花园", "城南中学", "火车站广场", "工业园区",
             "老城区", "东湖公园", "新华路菜市场", "G107国道", "阳光城三期", "第二人民医院", "高新区", "北门社区"};
@@ -77,9 +88,20 @@ public final class Benchmark {
             Process payara = PayaraProcess.start(microJar, war, PORT, home,
                     Map.of("DB_URL", url, "DB_USER", "postgres", "DB_PASSWORD", "bench"),
                     jvmArgs(), false);
+            app = payara.toHandle();
+            String compare = System.getProperty("wz.bench.compare");
+            Process other = compare == null ? null : PayaraProcess.start(microJar, Path.of(compare), PORT + 1,
+                    home.resolve("compare"), Map.of("DB_URL", url, "DB_USER", "postgres", "DB_PASSWORD", "bench"),
+                    jvmArgs(), false);
             try {
                 System.out.println("Waiting for Payara Micro (log: " + home.resolve("payara.log") + ") ...");
                 PayaraProcess.awaitReady(PORT, payara, Duration.ofMinutes(4));
+                if (other != null) {
+                    PayaraProcess.awaitReady(PORT + 1, other, Duration.ofMinutes(4));
+                    compared = other.toHandle();
+                    System.out.println("Comparing " + war + " (A, port " + PORT + ") with " + compare + " (B, port "
+                            + (PORT + 1) + ")");
+                }
                 try (Connection db = DriverManager.getConnection(url, "postgres", "bench")) {
                     load(db, messages);
                     if ("true".equalsIgnoreCase(System.getenv("WZ_BENCH_LOAD_ONLY"))) {
@@ -87,8 +109,8 @@ public final class Benchmark {
                         return;
                     }
                     List<String> results = run(db);
-                    String report = "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms |\n"
-                            + "| --- | --- | --- | --- | --- | --- | --- |\n" + String.join("\n", results) + "\n";
+                    String report = "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | app CPU ms/req |\n"
+                            + "| --- | --- | --- | --- | --- | --- | --- | --- |\n" + String.join("\n", results) + "\n";
                     System.out.println();
                     System.out.println(report);
                     System.out.println("Page cache: " + pageCacheFigures());
@@ -99,6 +121,10 @@ public final class Benchmark {
             } finally {
                 payara.destroy();
                 payara.waitFor();
+                if (other != null) {
+                    other.destroy();
+                    other.waitFor();
+                }
             }
         }
     }
@@ -240,7 +266,7 @@ public final class Benchmark {
     /** GETs of the URLs the supplier gives, with the headers given as name, value pairs. */
     private static String scenario(String name, Supplier<String> urls, String... headers) throws InterruptedException {
         if (!selected(name)) {
-            return "| " + name + " | (skipped) | | | | | |";
+            return "| " + name + " | (skipped) | | | | | | |";
         }
         System.out.println("Running: " + name + " ...");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -275,7 +301,7 @@ public final class Benchmark {
         long run = System.currentTimeMillis() / 1000;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         if (!selected("post via API (channel)")) {
-            return "| post via API (channel) | (skipped) | | | | | |";
+            return "| post via API (channel) | (skipped) | | | | | | |";
         }
         System.out.println("Running: posting through the API ...");
         return load("post via API (channel)", () -> {
@@ -307,7 +333,7 @@ public final class Benchmark {
     /** CLIENTS threads read every URL once, back to back, all measured: the cold figures. */
     private static String firstReads(String name, String[] urls) throws InterruptedException {
         if (!selected(name)) {
-            return "| " + name + " | (skipped) | | | | | |";
+            return "| " + name + " | (skipped) | | | | | | |";
         }
         System.out.println("Running: " + name + " ...");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -338,67 +364,117 @@ public final class Benchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] all = Arrays.stream(latencies).sorted().toArray();
-        String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f |", name, all.length, errors.get(),
-                all.length / seconds, pct(all, 50), pct(all, 95), pct(all, 99));
+        String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | — |", name, all.length,
+                errors.get(), all.length / seconds, pct(all, 50), pct(all, 95), pct(all, 99));
         System.out.println(line);
         return line;
     }
 
-    /** CLIENTS threads send requests back to back: warm-up first, then the measured window. */
+    /**
+     * CLIENTS threads send requests back to back: warm-up first, then the measured window. When a second build is
+     * compared, half the clients send each request to it instead, at the same time, and both get a line.
+     */
     static String load(String name, Supplier<HttpRequest> requests, HttpClient http, int okStatus)
             throws InterruptedException {
         long warmEnd = System.nanoTime() + WARM_UP.toNanos();
         long end = warmEnd + MEASURE.toNanos();
-        long[][] perThread = new long[CLIENTS][];
-        AtomicInteger errors = new AtomicInteger();
-        Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
-        Thread[] threads = new Thread[CLIENTS];
-        for (int t = 0; t < CLIENTS; t++) {
-            int me = t;
-            threads[t] = new Thread(() -> {
-                long[] lat = new long[1 << 16];
-                int k = 0;
-                while (System.nanoTime() < end) {
-                    long t0 = System.nanoTime();
-                    boolean ok;
-                    String outcome;
-                    try {
-                        int status = http.send(requests.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                        ok = status == okStatus;
-                        outcome = "HTTP " + status;
-                    } catch (IOException | InterruptedException e) {
-                        ok = false;
-                        outcome = e.getClass().getSimpleName();
-                    }
-                    if (!ok && t0 >= warmEnd) {
-                        failures.merge(outcome, 1, Integer::sum);
-                    }
-                    long t1 = System.nanoTime();
-                    if (t0 >= warmEnd) {
-                        if (!ok) {
-                            errors.incrementAndGet();
+        ProcessHandle b = compared;
+        int groups = b == null ? 1 : 2;
+        Group[] run = new Group[groups];
+        for (int g = 0; g < groups; g++) {
+            Supplier<HttpRequest> to = g == 0 ? requests : () -> toNextPort(requests.get());
+            run[g] = new Group(CLIENTS / groups, to, http, okStatus, warmEnd, end);
+        }
+        long untilMeasured = (warmEnd - System.nanoTime()) / 1_000_000;
+        if (untilMeasured > 0) {
+            Thread.sleep(untilMeasured);
+        }
+        Duration[] cpuBefore = {appCpu(app), appCpu(b)};
+        for (Group g : run) {
+            g.join();
+        }
+        Duration[] cpuAfter = {appCpu(app), appCpu(b)};
+        List<String> lines = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            lines.add(run[g].line(groups == 1 ? name : name + (g == 0 ? " [A]" : " [B]"), cpuBefore[g], cpuAfter[g]));
+        }
+        return String.join("\n", lines);
+    }
+
+    private static HttpRequest toNextPort(HttpRequest r) {
+        URI u = r.uri();
+        return HttpRequest.newBuilder(r, (n, v) -> true)
+                .uri(URI.create(u.toString().replaceFirst(":" + PORT + "/", ":" + (PORT + 1) + "/"))).build();
+    }
+
+    /** Clients sending to one server, and what they saw once the warm-up was over. */
+    private static final class Group {
+        private final Thread[] threads;
+        private final long[][] perThread;
+        private final AtomicInteger errors = new AtomicInteger();
+        private final Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Group(int clients, Supplier<HttpRequest> requests, HttpClient http, int okStatus, long warmEnd, long end) {
+            threads = new Thread[clients];
+            perThread = new long[clients][];
+            for (int t = 0; t < clients; t++) {
+                int me = t;
+                threads[t] = new Thread(() -> {
+                    long[] lat = new long[1 << 16];
+                    int k = 0;
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        boolean ok;
+                        String outcome;
+                        try {
+                            int status = http.send(requests.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                            ok = status == okStatus;
+                            outcome = "HTTP " + status;
+                        } catch (IOException | InterruptedException e) {
+                            ok = false;
+                            outcome = e.getClass().getSimpleName();
                         }
-                        if (k == lat.length) {
-                            lat = Arrays.copyOf(lat, k * 2);
+                        long t1 = System.nanoTime();
+                        if (t0 >= warmEnd) {
+                            if (!ok) {
+                                errors.incrementAndGet();
+                                failures.merge(outcome, 1, Integer::sum);
+                            }
+                            if (k == lat.length) {
+                                lat = Arrays.copyOf(lat, k * 2);
+                            }
+                            lat[k++] = t1 - t0;
                         }
-                        lat[k++] = t1 - t0;
                     }
-                }
-                perThread[me] = Arrays.copyOf(lat, k);
-            });
-            threads[t].start();
+                    perThread[me] = Arrays.copyOf(lat, k);
+                });
+                threads[t].start();
+            }
         }
-        for (Thread t : threads) {
-            t.join();
+
+        void join() throws InterruptedException {
+            for (Thread t : threads) {
+                t.join();
+            }
         }
-        long[] all = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
-        String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f |", name, all.length, errors.get(),
-                all.length / (double) MEASURE.toSeconds(), pct(all, 50), pct(all, 95), pct(all, 99));
-        System.out.println(line);
-        if (!failures.isEmpty()) {
-            System.out.println("  failed requests in " + name + ": " + failures);
+
+        String line(String name, Duration cpuBefore, Duration cpuAfter) {
+            long[] all = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
+            String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s |", name, all.length,
+                    errors.get(), all.length / (double) MEASURE.toSeconds(), pct(all, 50), pct(all, 95), pct(all, 99),
+                    cpuBefore == null || cpuAfter == null || all.length == 0 ? "—"
+                            : String.format("%.2f", cpuAfter.minus(cpuBefore).toNanos() / 1e6 / all.length));
+            System.out.println(line);
+            if (!failures.isEmpty()) {
+                System.out.println("  failed requests in " + name + ": " + failures);
+            }
+            return line;
         }
-        return line;
+    }
+
+    /** A server process's processor time so far, or null when there is none or the system does not tell. */
+    private static Duration appCpu(ProcessHandle p) {
+        return p == null ? null : p.info().totalCpuDuration().orElse(null);
     }
 
     private static double pct(long[] sorted, double p) {

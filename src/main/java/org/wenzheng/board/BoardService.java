@@ -1,6 +1,7 @@
 package org.wenzheng.board;
 
 import org.wenzheng.common.SqlTimes;
+import org.wenzheng.common.web.PublicPageCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -72,6 +74,12 @@ public class BoardService {
 
     @Inject
     WindowIndex window;
+
+    @Inject
+    PublicPageCache pages;
+
+    private static final long OPTIONS_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private volatile FilterOptions options;
 
     /** How long one search may run in the database before it is cancelled and the reader asked to narrow it. */
     @Inject
@@ -323,12 +331,38 @@ public class BoardService {
 
     /** Active units, by name, for the unit filter. */
     public List<FilterOption> units() {
-        return options("select id, name, name_en from unit where active order by name, id");
+        return filterOptions().units();
     }
 
     /** Active topics, in the administrator's order, for the topic filter. */
     public List<FilterOption> categories() {
-        return options("select id, name, name_en from category where active order by sort_order, name, id");
+        return filterOptions().categories();
+    }
+
+    /**
+     * The filter menus' units and topics, read again when public content changed on this instance (a unit or topic
+     * saved here bumps the page cache's generation) or after {@link #OPTIONS_MAX_AGE_NANOS}, so a change made on
+     * another instance shows within that time. Every board page shows both menus, and reading them was two round
+     * trips to the database per page.
+     */
+    private FilterOptions filterOptions() {
+        FilterOptions cached = options;
+        long generation = pages.currentGeneration();
+        long now = System.nanoTime();
+        if (cached != null && cached.generation() == generation && now - cached.readAtNanos() < OPTIONS_MAX_AGE_NANOS) {
+            return cached;
+        }
+        // The generation is read before the rows, so a change committed meanwhile is read again next time.
+        FilterOptions fresh = new FilterOptions(
+                options("select id, name, name_en from unit where active order by name, id"),
+                options("select id, name, name_en from category where active order by sort_order, name, id"),
+                generation, now);
+        options = fresh;
+        return fresh;
+    }
+
+    private record FilterOptions(List<FilterOption> units, List<FilterOption> categories, long generation,
+                                 long readAtNanos) {
     }
 
     private List<FilterOption> options(String sql) {
@@ -337,7 +371,7 @@ public class BoardService {
             Object[] r = (Object[]) o;
             out.add(new FilterOption(number(r[0]), (String) r[1], (String) r[2]));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private Query query(String sql, List<Object> params) {

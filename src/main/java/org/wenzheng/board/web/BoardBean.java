@@ -10,10 +10,15 @@ import org.wenzheng.board.BoardPage;
 import org.wenzheng.board.BoardService;
 import org.wenzheng.board.FilterOption;
 import org.wenzheng.board.MessageKind;
+import org.wenzheng.board.PublicMessage;
 import org.wenzheng.common.web.LocaleBean;
 import org.wenzheng.common.web.Texts;
+import org.wenzheng.common.web.TimeFormat;
 
+import jakarta.faces.model.SelectItem;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The board page (/board/index.xhtml). Every filter, the search text and the page number are URL parameters (GET),
@@ -36,10 +41,14 @@ public class BoardBean {
     private String q;
     private String page;
 
+    @Inject
+    TimeFormat time;
+
     private BoardFilter filter;
     private BoardPage result;
-    private List<FilterOption> units;
-    private List<FilterOption> categories;
+    private List<BoardRow> rows;
+    private List<SelectItem> topicItems;
+    private List<SelectItem> unitItems;
 
     /** f:viewAction: reads the parameters (bad values mean no filter) and the page of messages. */
     public void load() {
@@ -98,27 +107,73 @@ public class BoardBean {
         return BoardFilter.MAX_PAGE + 1;
     }
 
-    public List<MessageKind> getKinds() {
-        return List.of(MessageKind.values());
-    }
-
-    // Read once per request: the menus may evaluate their items more than once while rendering.
-    public List<FilterOption> getUnits() {
-        if (units == null) {
-            units = board.units();
+    // The menus' items are made here, labels translated, so rendering a menu evaluates no expression per option.
+    public List<SelectItem> getKindItems() {
+        List<SelectItem> items = new ArrayList<>();
+        for (MessageKind k : MessageKind.values()) {
+            items.add(new SelectItem(k.name(), Texts.get("kind." + k.name())));
         }
-        return units;
+        return items;
     }
 
-    public List<FilterOption> getCategories() {
-        if (categories == null) {
-            categories = board.categories();
+    // Kept for the request: a menu may read its items more than once while rendering.
+    public List<SelectItem> getTopicItems() {
+        if (topicItems == null) {
+            topicItems = items(board.categories());
         }
-        return categories;
+        return topicItems;
     }
 
-    public String label(FilterOption option) {
-        return option.label(locale.getLocale());
+    public List<SelectItem> getUnitItems() {
+        if (unitItems == null) {
+            unitItems = items(board.units());
+        }
+        return unitItems;
+    }
+
+    public List<SelectItem> getStepItems() {
+        List<SelectItem> items = new ArrayList<>();
+        for (int s = 1; s <= 5; s++) {
+            items.add(new SelectItem(String.valueOf(s), Texts.get("step." + s)));
+        }
+        return items;
+    }
+
+    private List<SelectItem> items(List<FilterOption> options) {
+        Locale language = locale.getLocale();
+        List<SelectItem> items = new ArrayList<>(options.size());
+        for (FilterOption o : options) {
+            items.add(new SelectItem(o.id().toString(), o.label(language)));
+        }
+        return items;
+    }
+
+    /** The page's messages as the list shows them, labels and dates ready. */
+    public List<BoardRow> getRows() {
+        if (rows == null) {
+            boolean english = locale.isEnglish();
+            String unknownUnit = Texts.get("home.unit.unknown");
+            String notReplied = Texts.get("board.notReplied");
+            String replied = Texts.get("board.col.replied");
+            List<PublicMessage> items = getResult().items();
+            rows = new ArrayList<>(items.size());
+            for (PublicMessage m : items) {
+                String unitName = m.unitName() == null ? unknownUnit
+                        : english && m.unitNameEn() != null && !m.unitNameEn().isEmpty() ? m.unitNameEn() : m.unitName();
+                rows.add(new BoardRow(m.id(), m.title(), Texts.get("kind." + m.kind().name()), unitName,
+                        time.date(m.postedAt()), m.step(),
+                        m.repliedAt() == null ? notReplied : replied + " " + time.date(m.repliedAt())));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * A row of the board: the message's title and id, its kind and unit in the reader's language, the dates in
+     * Asia/Shanghai, and its public step for the status badge.
+     */
+    public record BoardRow(Long id, String title, String kind, String unit, String posted, int step,
+                           String replied) {
     }
 
     public BoardFilter getFilter() {

@@ -1,6 +1,6 @@
 package org.wenzheng.board.web;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -15,20 +15,15 @@ import java.util.Map;
  * the next visit without an account; {@link #getCssClass()} is the class the page (later: the template's body) gets.
  */
 @Named("largeText")
-@RequestScoped
+@ApplicationScoped // reads the request each time: nothing to keep, and one bean fewer to create per page
 public class LargeTextBean {
 
     static final String COOKIE = "wz-large";
     public static final String CSS_CLASS = "wz-large";
 
-    private Boolean on;
-
     public boolean isOn() {
-        if (on == null) {
-            Object c = FacesContext.getCurrentInstance().getExternalContext().getRequestCookieMap().get(COOKIE);
-            on = c instanceof Cookie cookie && "1".equals(cookie.getValue());
-        }
-        return on;
+        Object c = FacesContext.getCurrentInstance().getExternalContext().getRequestCookieMap().get(COOKIE);
+        return c instanceof Cookie cookie && "1".equals(cookie.getValue());
     }
 
     public String getCssClass() {
@@ -51,7 +46,6 @@ public class LargeTextBean {
         String path = ec.getRequestContextPath().isEmpty() ? "/" : ec.getRequestContextPath();
         ec.addResponseCookie(COOKIE, next ? "1" : "0", Map.of("maxAge", 365 * 24 * 3600, "path", path,
                 "httpOnly", true, "SameSite", "Lax"));
-        on = next;
         ec.redirect(safeReturn(ec.getRequestParameterMap().get("back"), ec.getRequestContextPath()));
     }
 

@@ -17,10 +17,13 @@ import java.util.Iterator;
  * PrimeFaces' CSP listener (beforePhase of rendering) keeps the page's nonce in the view map unless the view is
  * transient, and a view only learns that it is transient (the public reading pages' {@code f:view transient}) when it
  * is built: without this, every stateless public page would create a view map, and with it an HTTP session, which
- * stateless pages and the public page cache exist to avoid. Building is idempotent in Faces, so the render phase
- * finds the tree built and goes on. Postbacks restore a built tree and are left alone.
+ * stateless pages and the public page cache exist to avoid. The render phase's own build of that tree is skipped
+ * ({@link BuiltOnceViewDeclarationLanguageFactory}). Postbacks restore a built tree and are left alone.
  */
 public class BuildBeforeRenderLifecycleFactory extends LifecycleFactory {
+
+    /** FacesContext attribute: the view root built here, in this request, before the render phase. */
+    static final String BUILT_FIRST = BuildBeforeRenderLifecycleFactory.class.getName() + ".built";
 
     public BuildBeforeRenderLifecycleFactory(LifecycleFactory wrapped) {
         super(wrapped);
@@ -56,6 +59,7 @@ public class BuildBeforeRenderLifecycleFactory extends LifecycleFactory {
                 try {
                     if (vdl != null) {
                         vdl.buildView(context, root);
+                        context.getAttributes().put(BUILT_FIRST, root);
                     }
                 } catch (FileNotFoundException missing) {
                     // The render phase answers a missing page itself (404).
