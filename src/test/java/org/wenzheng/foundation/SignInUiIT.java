@@ -74,6 +74,11 @@ class SignInUiIT extends BrowserTest {
         assertTrue(panel.getText().contains("幸福路人行道破损多日无人修"), panel.getText());
         assertTrue(browser.findElements(By.id("panel-intake")).isEmpty(), "no intake panel for a liaison");
         assertRolesShown("LIAISON");
+
+        // The public pages' header knows a signed-in member of staff: a link back to the office, not to sign in.
+        browser.get(base + "board/index.xhtml");
+        assertFalse(browser.findElements(By.cssSelector(".wz-nav a[href$='/office/index.xhtml']")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector(".wz-nav a[href$='/login.xhtml']")).isEmpty());
     }
 
     @Test
