@@ -151,15 +151,13 @@ public class BoardBean {
     /** The page's messages as the list shows them, labels and dates ready. */
     public List<BoardRow> getRows() {
         if (rows == null) {
-            boolean english = locale.isEnglish();
             String unknownUnit = Texts.get("home.unit.unknown");
             String notReplied = Texts.get("board.notReplied");
             String replied = Texts.get("board.col.replied");
             List<PublicMessage> items = getResult().items();
             rows = new ArrayList<>(items.size());
             for (PublicMessage m : items) {
-                String unitName = m.unitName() == null ? unknownUnit
-                        : english && m.unitNameEn() != null && !m.unitNameEn().isEmpty() ? m.unitNameEn() : m.unitName();
+                String unitName = m.unitName() == null ? unknownUnit : locale.name(m.unitName(), m.unitNameEn());
                 rows.add(new BoardRow(m.id(), m.title(), Texts.get("kind." + m.kind().name()), unitName,
                         time.date(m.postedAt()), m.step(),
                         m.repliedAt() == null ? notReplied : replied + " " + time.date(m.repliedAt())));

@@ -93,7 +93,7 @@ public class StatsBean {
         if (unit.unitName() == null) {
             return Texts.get("stats.unassigned");
         }
-        return locale.isEnglish() && unit.unitNameEn() != null ? unit.unitNameEn() : unit.unitName();
+        return locale.name(unit.unitName(), unit.unitNameEn());
     }
 
     static String oneDecimal(double value) {

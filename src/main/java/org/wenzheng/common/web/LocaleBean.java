@@ -38,6 +38,11 @@ public class LocaleBean {
         return "en".equals(getLocale().getLanguage());
     }
 
+    /** A name kept in both languages (a unit, a topic), as this reader reads it: the English one if there is one. */
+    public String name(String chinese, String english) {
+        return isEnglish() && english != null && !english.isEmpty() ? english : chinese;
+    }
+
     /** Switches language and reloads the same page. */
     public void switchTo(String language) throws IOException {
         locale = "en".equals(language) ? Locale.ENGLISH : CHINESE;
