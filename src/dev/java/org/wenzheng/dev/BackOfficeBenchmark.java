@@ -68,8 +68,7 @@ public final class BackOfficeBenchmark {
                     lines.add(batchAndRouting(db, base));
                     insertMessages(db, WAITING, "SUBMITTED");
                     lines.add(intakeQueue(base));
-                    String report = "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | app CPU ms/req |\n"
-                            + "| --- | --- | --- | --- | --- | --- | --- | --- |\n" + lines.get(1) + "\n\n" + lines.get(0) + "\n";
+                    String report = Benchmark.HEADER + lines.get(1) + "\n\n" + lines.get(0) + "\n";
                     System.out.println();
                     System.out.println(report);
                     Files.writeString(home.resolve("office-results.md"), "Batch of " + BATCH_SIZE + ", " + WAITING

@@ -48,6 +48,21 @@ public final class Benchmark {
     private static final Duration MEASURE = Duration.ofSeconds(intEnv("WZ_BENCH_SECONDS", 30));
     private static final int PORT = intEnv("WZ_BENCH_PORT", 8181);
     /**
+     * Before the first scenario, the server gets a mix of every scenario's requests until its JIT compiler has
+     * settled (below {@link #SETTLED_SHARE} of the server's processor time over {@link #SETTLE_WINDOW}), for at most
+     * this long: what a board that has been up a while runs on, not the first minutes after a start.
+     */
+    private static final Duration SERVER_WARM_UP = Duration.ofSeconds(intEnv("WZ_BENCH_SERVER_WARMUP_SECONDS", 600));
+    private static final Duration SETTLE_WINDOW = Duration.ofSeconds(15);
+    private static final double SETTLED_SHARE = 0.05;
+    /**
+     * A request with credentials is never served from the page cache, and pages ignore the header otherwise: the page
+     * is rendered by Faces each time.
+     */
+    private static final String[] UNCACHED = {"Authorization", "Bearer bench-uncached"};
+    static final String HEADER = "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | app CPU ms/req"
+            + " | JIT share |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    /**
      * The application server's process, for the processor time it spends per request (database not included): unlike
      * the rate and the latencies, that figure hardly depends on what else the machine is doing.
      */
@@ -109,8 +124,7 @@ public final class Benchmark {
                         return;
                     }
                     List<String> results = run(db);
-                    String report = "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | app CPU ms/req |\n"
-                            + "| --- | --- | --- | --- | --- | --- | --- | --- |\n" + String.join("\n", results) + "\n";
+                    String report = HEADER + String.join("\n", results) + "\n";
                     System.out.println();
                     System.out.println(report);
                     System.out.println("Page cache: " + pageCacheFigures());
@@ -234,6 +248,21 @@ public final class Benchmark {
         String base = "http://localhost:" + PORT;
         String[] two = {"噪音", "停车", "拆迁", "物业", "垃圾", "电梯"};
         String[] four = {"停车收费", "噪音扰民", "垃圾分类", "交通拥堵", "供暖不热", "油烟污染"};
+        String token = channelToken(db);
+        Supplier<HttpRequest> postings = postings(db, base, token);
+        warmServers(List.of(
+                () -> get(base + "/board/index.xhtml?page=" + ThreadLocalRandom.current().nextInt(20)),
+                () -> get(base + "/board/index.xhtml?page=" + ThreadLocalRandom.current().nextInt(20), UNCACHED),
+                // Threads only rendered, never stored: the scenario after this reads each one first.
+                () -> get(base + "/board/thread.xhtml?id=" + publicIds[ThreadLocalRandom.current().nextInt(
+                        publicIds.length)], UNCACHED),
+                () -> get(base + "/board/index.xhtml?q=" + enc(two[ThreadLocalRandom.current().nextInt(two.length)]),
+                        UNCACHED),
+                () -> get(base + "/board/index.xhtml?q=" + enc(four[ThreadLocalRandom.current().nextInt(four.length)]),
+                        UNCACHED),
+                () -> get(base + "/api/v1/board/messages?q=" + enc(two[ThreadLocalRandom.current().nextInt(two.length)])),
+                () -> get(base + "/api/v1/board/messages?page=" + ThreadLocalRandom.current().nextInt(20)),
+                postings));
         List<String> results = new ArrayList<>();
         results.add(scenario("board page", () -> base + "/board/index.xhtml?page=" + ThreadLocalRandom.current().nextInt(20)));
         // Each thread read once first (rendered: nothing stored yet), then the steady state of a board that has
@@ -249,9 +278,9 @@ public final class Benchmark {
         // The same searches rendered every time: a request with credentials is never served from the page cache,
         // and pages ignore the header otherwise. This is what a query nobody asked for in the last 30 s costs.
         results.add(scenario("search, 2 characters, rendered each time", () -> base + "/board/index.xhtml?q="
-                + enc(two[ThreadLocalRandom.current().nextInt(two.length)]), "Authorization", "Bearer bench-uncached"));
+                + enc(two[ThreadLocalRandom.current().nextInt(two.length)]), UNCACHED));
         results.add(scenario("search, 4 characters, rendered each time", () -> base + "/board/index.xhtml?q="
-                + enc(four[ThreadLocalRandom.current().nextInt(four.length)]), "Authorization", "Bearer bench-uncached"));
+                + enc(four[ThreadLocalRandom.current().nextInt(four.length)]), UNCACHED));
         // The JSON API is never stored: every search runs the query; no Faces render on top.
         results.add(scenario("search API, 2 characters", () -> base + "/api/v1/board/messages?q="
                 + enc(two[ThreadLocalRandom.current().nextInt(two.length)])));
@@ -259,32 +288,25 @@ public final class Benchmark {
                 + enc(four[ThreadLocalRandom.current().nextInt(four.length)])));
         results.add(scenario("board API", () -> base + "/api/v1/board/messages?page="
                 + ThreadLocalRandom.current().nextInt(20)));
-        results.add(posting(db, base));
+        results.add(posting(postings));
         return results;
     }
 
     /** GETs of the URLs the supplier gives, with the headers given as name, value pairs. */
     private static String scenario(String name, Supplier<String> urls, String... headers) throws InterruptedException {
         if (!selected(name)) {
-            return "| " + name + " | (skipped) | | | | | | |";
+            return "| " + name + " | (skipped) | | | | | | | |";
         }
         System.out.println("Running: " + name + " ...");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        return load(name, () -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.get())).GET();
-            if (headers.length > 0) {
-                request.headers(headers);
-            }
-            return request.build();
-        }, http, 200);
+        return load(name, () -> get(urls.get(), headers), http, 200);
     }
 
-    /** Posting through the JSON API with a channel token, as a 12345 hotline system would, limits raised. */
-    private static String posting(Connection db, String base) throws Exception {
+    /** A new channel token for the benchmark; the earlier run's is revoked, as an administrator rotating it would. */
+    private static String channelToken(Connection db) throws Exception {
         String token = "bench-" + TrackingCode.generate() + TrackingCode.generate();
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(token.getBytes(StandardCharsets.UTF_8)));
-        // The earlier run's token is revoked, as an administrator rotating the channel's token would.
         try (var revoke = db.prepareStatement("update channel_token set active = false, revoked_at = now()"
                 + " where name = ? and active");
              var ps = db.prepareStatement("insert into channel_token (id, name, token_hash, active, created_at)"
@@ -295,16 +317,16 @@ public final class Benchmark {
             ps.setString(2, hash);
             ps.executeUpdate();
         }
+        return token;
+    }
+
+    /** Postings through the JSON API with a channel token, as a 12345 hotline system would send them. */
+    private static Supplier<HttpRequest> postings(Connection db, String base, String token) throws SQLException {
         long category = ids(db, "select id from category order by id limit 1")[0];
         AtomicLong n = new AtomicLong();
         // Each run's texts differ from earlier runs': the same text from the same phone within a day is refused (409).
         long run = System.currentTimeMillis() / 1000;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        if (!selected("post via API (channel)")) {
-            return "| post via API (channel) | (skipped) | | | | | | |";
-        }
-        System.out.println("Running: posting through the API ...");
-        return load("post via API (channel)", () -> {
+        return () -> {
             long i = n.incrementAndGet();
             ThreadLocalRandom r = ThreadLocalRandom.current();
             String title = PLACES[r.nextInt(PLACES.length)] + ISSUES[r.nextInt(ISSUES.length)];
@@ -315,7 +337,88 @@ public final class Benchmark {
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .header("Idempotency-Key", "bench-" + System.nanoTime() + "-" + i)
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        }, http, 201);
+        };
+    }
+
+    /** Posting through the JSON API with a channel token, limits raised. */
+    private static String posting(Supplier<HttpRequest> postings) throws InterruptedException {
+        if (!selected("post via API (channel)")) {
+            return "| post via API (channel) | (skipped) | | | | | | | |";
+        }
+        System.out.println("Running: posting through the API ...");
+        return load("post via API (channel)", postings,
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), 201);
+    }
+
+    private static HttpRequest get(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return request.build();
+    }
+
+    /**
+     * Sends CLIENTS clients at a mix of every scenario's requests until each server's JIT compiler has settled, or
+     * SERVER_WARM_UP has passed; prints how long that took and the compiler's share at the start and at the end.
+     * Where /proc does not tell, the warm-up lasts SERVER_WARM_UP.
+     */
+    private static void warmServers(List<Supplier<HttpRequest>> mix) throws InterruptedException {
+        if (SERVER_WARM_UP.isZero()) {
+            return;
+        }
+        ProcessHandle b = compared;
+        System.out.println("Warming the server" + (b == null ? "" : "s") + " with a mix of every scenario, until the"
+                + " JIT compiler settles (at most " + SERVER_WARM_UP.toSeconds() + " s) ...");
+        long started = System.nanoTime();
+        long deadline = started + SERVER_WARM_UP.toNanos();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Thread[] threads = new Thread[CLIENTS];
+        for (int t = 0; t < CLIENTS; t++) {
+            boolean other = b != null && t % 2 == 1;
+            threads[t] = new Thread(() -> {
+                while (!stop.get()) {
+                    HttpRequest r = mix.get(ThreadLocalRandom.current().nextInt(mix.size())).get();
+                    try {
+                        http.send(other ? toNextPort(r) : r, HttpResponse.BodyHandlers.discarding());
+                    } catch (IOException e) {
+                        // A failed request warms nothing but harms nothing: the measured scenarios count failures.
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        List<String> shares = new ArrayList<>();
+        String first = null;
+        boolean settled = false;
+        while (!settled && System.nanoTime() < deadline) {
+            Duration[] cpu = {appCpu(app), appCpu(b)};
+            CompilerTime.Snapshot[] jit = {CompilerTime.of(app), CompilerTime.of(b)};
+            Thread.sleep(Math.min(SETTLE_WINDOW.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            shares.clear();
+            settled = true;
+            for (int g = 0; g < (b == null ? 1 : 2); g++) {
+                ProcessHandle p = g == 0 ? app : b;
+                String share = jitShare(jit[g], CompilerTime.of(p), cpu[g], appCpu(p));
+                shares.add(share);
+                double value = share.equals("—") ? Double.NaN : Double.parseDouble(share.replace(" %", ""));
+                // Unknown never counts as settled: then the warm-up lasts its whole time.
+                settled &= value < SETTLED_SHARE * 100;
+            }
+            if (first == null) {
+                first = String.join(" / ", shares);
+            }
+        }
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        System.out.printf("Warm-up: %d s; the JIT compiler's share of the server's processor time went from %s in the"
+                        + " first %d s to %s in the last (%s)%n", (System.nanoTime() - started) / 1_000_000_000, first,
+                SETTLE_WINDOW.toSeconds(), String.join(" / ", shares), settled ? "settled" : "time limit reached");
     }
 
     /** The public page cache's counters from the liveness check (served stored, revalidated, rendered, size). */
@@ -333,7 +436,7 @@ public final class Benchmark {
     /** CLIENTS threads read every URL once, back to back, all measured: the cold figures. */
     private static String firstReads(String name, String[] urls) throws InterruptedException {
         if (!selected(name)) {
-            return "| " + name + " | (skipped) | | | | | | |";
+            return "| " + name + " | (skipped) | | | | | | | |";
         }
         System.out.println("Running: " + name + " ...");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -364,7 +467,7 @@ public final class Benchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] all = Arrays.stream(latencies).sorted().toArray();
-        String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | — |", name, all.length,
+        String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | — | — |", name, all.length,
                 errors.get(), all.length / seconds, pct(all, 50), pct(all, 95), pct(all, 99));
         System.out.println(line);
         return line;
@@ -390,13 +493,16 @@ public final class Benchmark {
             Thread.sleep(untilMeasured);
         }
         Duration[] cpuBefore = {appCpu(app), appCpu(b)};
+        CompilerTime.Snapshot[] jitBefore = {CompilerTime.of(app), CompilerTime.of(b)};
         for (Group g : run) {
             g.join();
         }
         Duration[] cpuAfter = {appCpu(app), appCpu(b)};
+        CompilerTime.Snapshot[] jitAfter = {CompilerTime.of(app), CompilerTime.of(b)};
         List<String> lines = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            lines.add(run[g].line(groups == 1 ? name : name + (g == 0 ? " [A]" : " [B]"), cpuBefore[g], cpuAfter[g]));
+            lines.add(run[g].line(groups == 1 ? name : name + (g == 0 ? " [A]" : " [B]"), cpuBefore[g], cpuAfter[g],
+                    jitShare(jitBefore[g], jitAfter[g], cpuBefore[g], cpuAfter[g])));
         }
         return String.join("\n", lines);
     }
@@ -458,18 +564,31 @@ public final class Benchmark {
             }
         }
 
-        String line(String name, Duration cpuBefore, Duration cpuAfter) {
+        String line(String name, Duration cpuBefore, Duration cpuAfter, String jitShare) {
             long[] all = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
-            String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s |", name, all.length,
+            String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s |", name, all.length,
                     errors.get(), all.length / (double) MEASURE.toSeconds(), pct(all, 50), pct(all, 95), pct(all, 99),
                     cpuBefore == null || cpuAfter == null || all.length == 0 ? "—"
-                            : String.format("%.2f", cpuAfter.minus(cpuBefore).toNanos() / 1e6 / all.length));
+                            : String.format("%.2f", cpuAfter.minus(cpuBefore).toNanos() / 1e6 / all.length), jitShare);
             System.out.println(line);
             if (!failures.isEmpty()) {
                 System.out.println("  failed requests in " + name + ": " + failures);
             }
             return line;
         }
+    }
+
+    /**
+     * The part of the server's processor time its JIT compiler used between two points, as a percentage ("—" when
+     * the system does not tell): a high share means the server was still compiling, so its figures are too slow.
+     */
+    private static String jitShare(CompilerTime.Snapshot before, CompilerTime.Snapshot after, Duration cpuBefore,
+                                   Duration cpuAfter) {
+        if (!before.known() || !after.known() || cpuBefore == null || cpuAfter == null
+                || cpuAfter.compareTo(cpuBefore) <= 0) {
+            return "—";
+        }
+        return String.format("%.0f %%", 100 * after.secondsSince(before) / (cpuAfter.minus(cpuBefore).toNanos() / 1e9));
     }
 
     /** A server process's processor time so far, or null when there is none or the system does not tell. */
