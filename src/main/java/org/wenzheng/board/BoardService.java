@@ -121,14 +121,19 @@ public class BoardService {
                     .append(" where m.public_visible")
                     .append(" order by page.rank desc, page.posted_at desc, page.id desc");
         } else {
-            sql.append("select ").append(COLUMNS).append(" from message m").append(JOINS)
-                    .append(" where m.public_visible");
+            // The page's ids first, from message_board_idx alone (V25: an index-only scan of public rows, filters
+            // included), then their rows. Asked for whole rows at once, the planner may walk message_posted_idx and
+            // test public_visible row by row: seconds when many newer messages are not yet accepted.
+            sql.append("with page as (select m.id, m.posted_at from message m where m.public_visible");
             appendFilters(filter, sql, params, "m");
             sql.append(" order by m.posted_at desc, m.id desc");
             params.add(n + 1);
             sql.append(" limit ?").append(params.size());
             params.add(page * n);
-            sql.append(" offset ?").append(params.size());
+            sql.append(" offset ?").append(params.size())
+                    .append(") select ").append(COLUMNS).append(" from page join message m on m.id = page.id")
+                    .append(JOINS)
+                    .append(" order by page.posted_at desc, page.id desc");
         }
 
         Query query = query(sql.toString(), params);

@@ -530,8 +530,9 @@ class BoardIT {
             assertPlanUses(st, "message_board_step_idx", "select id from message m where m.public_visible and "
                     + BoardService.STEP_SQL.replace("case status", "case m.status") + " = 3"
                     + " order by m.posted_at desc, m.id desc limit 21");
-            assertPlanUses(st, "message_board_idx", "select id from message m where m.public_visible order by m.posted_at desc,"
-                    + " m.id desc limit 21 offset 40");
+            // The page's ids alone (BoardService's first step), from the index without reading the table (V25).
+            assertPlanUses(st, "Index Only Scan using message_board_idx", "select m.id, m.posted_at from message m"
+                    + " where m.public_visible order by m.posted_at desc, m.id desc limit 21 offset 40");
             assertPlanUses(st, "message_board_replied_idx", "select id from message m where m.public_visible and m.replied_at is not null"
                     + " order by m.replied_at desc, m.id desc limit 50");
             c.rollback();
