@@ -626,6 +626,15 @@ class BoardIT {
         assertEquals(404, get("board/thread.xhtml?id=abc").statusCode());
         assertEquals(404, get("board/thread.xhtml").statusCode());
         assertFalse(get("board/thread.xhtml?id=" + secret).body().contains("页面不公开留言"));
+
+        // The board's list of the unit: the public message only, its title escaped, linked to its thread.
+        String board = get("board/index.xhtml?unit=" + unit).body();
+        assertTrue(board.contains("<li class=\"wz-board__row\" data-id=\"" + open + "\">"), board);
+        assertTrue(board.contains("thread.xhtml?id=" + open + "\""), board);
+        assertTrue(board.contains("页面&lt;i&gt;公开&lt;/i&gt;留言"), "the title is escaped in the list");
+        assertFalse(board.contains("<i>公开"));
+        assertFalse(board.contains("页面不公开留言"));
+        assertTrue(board.contains("<span class=\"wz-step wz-step--1\">已受理</span>"), "the status badge");
     }
 
     @Test

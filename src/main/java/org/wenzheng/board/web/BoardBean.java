@@ -10,10 +10,8 @@ import org.wenzheng.board.BoardPage;
 import org.wenzheng.board.BoardService;
 import org.wenzheng.board.FilterOption;
 import org.wenzheng.board.MessageKind;
-import org.wenzheng.board.PublicMessage;
 import org.wenzheng.common.web.LocaleBean;
 import org.wenzheng.common.web.Texts;
-import org.wenzheng.common.web.TimeFormat;
 
 import jakarta.faces.model.SelectItem;
 import java.util.ArrayList;
@@ -42,16 +40,22 @@ public class BoardBean {
     private String page;
 
     @Inject
-    TimeFormat time;
+    MessageRows messageRows;
 
     private BoardFilter filter;
     private BoardPage result;
-    private List<BoardRow> rows;
+    private List<MessageRow> rows;
     private List<SelectItem> topicItems;
     private List<SelectItem> unitItems;
 
-    /** f:viewAction: reads the parameters (bad values mean no filter) and the page of messages. */
+    /**
+     * preRenderView: reads the parameters (bad values mean no filter) and the page of messages, once a request
+     * (whichever asks first, this or an expression of the page).
+     */
     public void load() {
+        if (filter != null) {
+            return;
+        }
         filter = BoardFilter.parse(kind, topic, unit, step, q, page);
         result = board.list(filter, BoardService.DEFAULT_PAGE_SIZE);
         if (result.searchTooBroad()) {
@@ -65,13 +69,6 @@ public class BoardBean {
         unit = filter.unitId() == null ? null : filter.unitId().toString();
         step = filter.step() == null ? null : filter.step().toString();
         q = filter.q();
-    }
-
-    /** A postback (the large-text switch) evaluates the page before any view action: load on first use then. */
-    private void ensureLoaded() {
-        if (filter == null) {
-            load();
-        }
     }
 
     /** f:event preRenderView: the feed's autodiscovery link, once the view is built (earlier it would be dropped). */
@@ -92,7 +89,7 @@ public class BoardBean {
     }
 
     public String pageUrl(int toPage) {
-        ensureLoaded();
+        load();
         String query = filter.queryString(toPage);
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/board/index.xhtml"
                 + (query.isEmpty() ? "" : "?" + query);
@@ -149,38 +146,20 @@ public class BoardBean {
     }
 
     /** The page's messages as the list shows them, labels and dates ready. */
-    public List<BoardRow> getRows() {
+    public List<MessageRow> getRows() {
         if (rows == null) {
-            String unknownUnit = Texts.get("home.unit.unknown");
-            String notReplied = Texts.get("board.notReplied");
-            String replied = Texts.get("board.col.replied");
-            List<PublicMessage> items = getResult().items();
-            rows = new ArrayList<>(items.size());
-            for (PublicMessage m : items) {
-                String unitName = m.unitName() == null ? unknownUnit : locale.name(m.unitName(), m.unitNameEn());
-                rows.add(new BoardRow(m.id(), m.title(), Texts.get("kind." + m.kind().name()), unitName,
-                        time.date(m.postedAt()), m.step(),
-                        m.repliedAt() == null ? notReplied : replied + " " + time.date(m.repliedAt())));
-            }
+            rows = messageRows.of(getResult().items());
         }
         return rows;
     }
 
-    /**
-     * A row of the board: the message's title and id, its kind and unit in the reader's language, the dates in
-     * Asia/Shanghai, and its public step for the status badge.
-     */
-    public record BoardRow(Long id, String title, String kind, String unit, String posted, int step,
-                           String replied) {
-    }
-
     public BoardFilter getFilter() {
-        ensureLoaded();
+        load();
         return filter;
     }
 
     public BoardPage getResult() {
-        ensureLoaded();
+        load();
         return result;
     }
 

@@ -5,7 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.wenzheng.board.BoardService;
-import org.wenzheng.board.PublicMessage;
 
 import java.util.List;
 
@@ -17,13 +16,17 @@ public class HomeBean {
     @Inject
     BoardService board;
 
-    private List<PublicMessage> latest;
+    @Inject
+    MessageRows messageRows;
 
-    public List<PublicMessage> getLatest() {
-        if (latest == null) {
-            latest = board.latest(0, 10);
+    private List<MessageRow> rows;
+
+    /** The ten newest messages on the board, as the board lists them. */
+    public List<MessageRow> getRows() {
+        if (rows == null) {
+            rows = messageRows.of(board.latest(0, 10));
         }
-        return latest;
+        return rows;
     }
 
     /** f:event preRenderView: the feed's autodiscovery link, as on the board. */
