@@ -173,10 +173,9 @@ public final class BackOfficeBenchmark {
             sessions.add(signIn(http, base, "intake", "wenzheng-demo"));
         }
         System.out.println("Running: intake queue page with " + WAITING + " waiting ...");
-        return Benchmark.load("intake queue page (" + WAITING + " waiting)", () -> HttpRequest.newBuilder(
-                        URI.create(base + "/office/intake/queue.xhtml"))
-                .header("Cookie", "JSESSIONID=" + sessions.get(ThreadLocalRandom.current().nextInt(sessions.size())))
-                .GET().build(), http, 200);
+        return Benchmark.load("intake queue page (" + WAITING + " waiting)", () -> LoadClient.Call.get(
+                base + "/office/intake/queue.xhtml",
+                "Cookie", "JSESSIONID=" + sessions.get(ThreadLocalRandom.current().nextInt(sessions.size()))), 200);
     }
 
     /** Signs in through the Faces form as a browser would; returns the session id. */

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.wenzheng.dev.LoadClient.Call;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class Benchmark {
      */
     private static final String[] UNCACHED = {"Authorization", "Bearer bench-uncached"};
     static final String HEADER = "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | app CPU ms/req"
-            + " | JIT share |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+            + " | JIT share | client CPU ms/req |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
     /**
      * The application server's process, for the processor time it spends per request (database not included): unlike
      * the rate and the latencies, that figure hardly depends on what else the machine is doing.
@@ -249,7 +250,7 @@ public final class Benchmark {
         String[] two = {"噪音", "停车", "拆迁", "物业", "垃圾", "电梯"};
         String[] four = {"停车收费", "噪音扰民", "垃圾分类", "交通拥堵", "供暖不热", "油烟污染"};
         String token = channelToken(db);
-        Supplier<HttpRequest> postings = postings(db, base, token);
+        Supplier<Call> postings = postings(db, base, token);
         warmServers(List.of(
                 () -> get(base + "/board/index.xhtml?page=" + ThreadLocalRandom.current().nextInt(20)),
                 () -> get(base + "/board/index.xhtml?page=" + ThreadLocalRandom.current().nextInt(20), UNCACHED),
@@ -295,11 +296,10 @@ public final class Benchmark {
     /** GETs of the URLs the supplier gives, with the headers given as name, value pairs. */
     private static String scenario(String name, Supplier<String> urls, String... headers) throws InterruptedException {
         if (!selected(name)) {
-            return "| " + name + " | (skipped) | | | | | | | |";
+            return "| " + name + " | (skipped) | | | | | | | | |";
         }
         System.out.println("Running: " + name + " ...");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        return load(name, () -> get(urls.get(), headers), http, 200);
+        return load(name, () -> get(urls.get(), headers), 200);
     }
 
     /** A new channel token for the benchmark; the earlier run's is revoked, as an administrator rotating it would. */
@@ -321,7 +321,7 @@ public final class Benchmark {
     }
 
     /** Postings through the JSON API with a channel token, as a 12345 hotline system would send them. */
-    private static Supplier<HttpRequest> postings(Connection db, String base, String token) throws SQLException {
+    private static Supplier<Call> postings(Connection db, String base, String token) throws SQLException {
         long category = ids(db, "select id from category order by id limit 1")[0];
         AtomicLong n = new AtomicLong();
         // Each run's texts differ from earlier runs': the same text from the same phone within a day is refused (409).
@@ -333,29 +333,22 @@ public final class Benchmark {
             String json = "{\"kind\":\"COMPLAINT\",\"categoryId\":" + category + ",\"title\":\"" + title
                     + "\",\"body\":\"" + title + "。编号" + run + "-" + i + "，" + SENTENCES[r.nextInt(3)].replace("%d", "3")
                     + "\",\"phone\":\"13" + String.format("%09d", i % 1_000_000_000) + "\"}";
-            return HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "bench-" + System.nanoTime() + "-" + i)
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            return Call.postJson(base + "/api/v1/messages", json, "Authorization", "Bearer " + token,
+                    "Idempotency-Key", "bench-" + System.nanoTime() + "-" + i);
         };
     }
 
     /** Posting through the JSON API with a channel token, limits raised. */
-    private static String posting(Supplier<HttpRequest> postings) throws InterruptedException {
+    private static String posting(Supplier<Call> postings) throws InterruptedException {
         if (!selected("post via API (channel)")) {
-            return "| post via API (channel) | (skipped) | | | | | | | |";
+            return "| post via API (channel) | (skipped) | | | | | | | | |";
         }
         System.out.println("Running: posting through the API ...");
-        return load("post via API (channel)", postings,
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), 201);
+        return load("post via API (channel)", postings, 201);
     }
 
-    private static HttpRequest get(String url, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return request.build();
+    private static Call get(String url, String... headers) {
+        return Call.get(url, headers);
     }
 
     /**
@@ -363,7 +356,7 @@ public final class Benchmark {
      * SERVER_WARM_UP has passed; prints how long that took and the compiler's share at the start and at the end.
      * Where /proc does not tell, the warm-up lasts SERVER_WARM_UP.
      */
-    private static void warmServers(List<Supplier<HttpRequest>> mix) throws InterruptedException {
+    private static void warmServers(List<Supplier<Call>> mix) throws InterruptedException {
         if (SERVER_WARM_UP.isZero()) {
             return;
         }
@@ -373,19 +366,17 @@ public final class Benchmark {
         long started = System.nanoTime();
         long deadline = started + SERVER_WARM_UP.toNanos();
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        LoadClient http = new LoadClient(CLIENTS);
         Thread[] threads = new Thread[CLIENTS];
         for (int t = 0; t < CLIENTS; t++) {
             boolean other = b != null && t % 2 == 1;
             threads[t] = new Thread(() -> {
                 while (!stop.get()) {
-                    HttpRequest r = mix.get(ThreadLocalRandom.current().nextInt(mix.size())).get();
+                    Call r = mix.get(ThreadLocalRandom.current().nextInt(mix.size())).get();
                     try {
-                        http.send(other ? toNextPort(r) : r, HttpResponse.BodyHandlers.discarding());
+                        http.send(other ? r.toPort(PORT, PORT + 1) : r);
                     } catch (IOException e) {
                         // A failed request warms nothing but harms nothing: the measured scenarios count failures.
-                    } catch (InterruptedException e) {
-                        return;
                     }
                 }
             });
@@ -416,6 +407,7 @@ public final class Benchmark {
         for (Thread t : threads) {
             t.join();
         }
+        http.close();
         System.out.printf("Warm-up: %d s; the JIT compiler's share of the server's processor time went from %s in the"
                         + " first %d s to %s in the last (%s)%n", (System.nanoTime() - started) / 1_000_000_000, first,
                 SETTLE_WINDOW.toSeconds(), String.join(" / ", shares), settled ? "settled" : "time limit reached");
@@ -436,10 +428,10 @@ public final class Benchmark {
     /** CLIENTS threads read every URL once, back to back, all measured: the cold figures. */
     private static String firstReads(String name, String[] urls) throws InterruptedException {
         if (!selected(name)) {
-            return "| " + name + " | (skipped) | | | | | | | |";
+            return "| " + name + " | (skipped) | | | | | | | | |";
         }
         System.out.println("Running: " + name + " ...");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        LoadClient http = new LoadClient(CLIENTS);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         long[] latencies = new long[urls.length];
@@ -450,11 +442,10 @@ public final class Benchmark {
                 for (int i = next.getAndIncrement(); i < urls.length; i = next.getAndIncrement()) {
                     long t0 = System.nanoTime();
                     try {
-                        if (http.send(HttpRequest.newBuilder(URI.create(urls[i])).GET().build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                        if (http.send(Call.get(urls[i])) != 200) {
                             errors.incrementAndGet();
                         }
-                    } catch (IOException | InterruptedException e) {
+                    } catch (IOException e) {
                         errors.incrementAndGet();
                     }
                     latencies[i] = System.nanoTime() - t0;
@@ -465,9 +456,10 @@ public final class Benchmark {
         for (Thread t : threads) {
             t.join();
         }
+        http.close();
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] all = Arrays.stream(latencies).sorted().toArray();
-        String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | — | — |", name, all.length,
+        String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | — | — | — |", name, all.length,
                 errors.get(), all.length / seconds, pct(all, 50), pct(all, 95), pct(all, 99));
         System.out.println(line);
         return line;
@@ -477,40 +469,42 @@ public final class Benchmark {
      * CLIENTS threads send requests back to back: warm-up first, then the measured window. When a second build is
      * compared, half the clients send each request to it instead, at the same time, and both get a line.
      */
-    static String load(String name, Supplier<HttpRequest> requests, HttpClient http, int okStatus)
-            throws InterruptedException {
+    static String load(String name, Supplier<Call> requests, int okStatus) throws InterruptedException {
         long warmEnd = System.nanoTime() + WARM_UP.toNanos();
         long end = warmEnd + MEASURE.toNanos();
         ProcessHandle b = compared;
         int groups = b == null ? 1 : 2;
         Group[] run = new Group[groups];
-        for (int g = 0; g < groups; g++) {
-            Supplier<HttpRequest> to = g == 0 ? requests : () -> toNextPort(requests.get());
-            run[g] = new Group(CLIENTS / groups, to, http, okStatus, warmEnd, end);
+        try (LoadClient http = new LoadClient(CLIENTS)) {
+            for (int g = 0; g < groups; g++) {
+                Supplier<Call> to = g == 0 ? requests : () -> requests.get().toPort(PORT, PORT + 1);
+                run[g] = new Group(CLIENTS / groups, to, http, okStatus, warmEnd, end);
+            }
+            long untilMeasured = (warmEnd - System.nanoTime()) / 1_000_000;
+            if (untilMeasured > 0) {
+                Thread.sleep(untilMeasured);
+            }
+            Duration[] cpuBefore = {appCpu(app), appCpu(b)};
+            Duration clientBefore = appCpu(ProcessHandle.current());
+            CompilerTime.Snapshot[] jitBefore = {CompilerTime.of(app), CompilerTime.of(b)};
+            for (Group g : run) {
+                g.join();
+            }
+            Duration[] cpuAfter = {appCpu(app), appCpu(b)};
+            Duration clientAfter = appCpu(ProcessHandle.current());
+            CompilerTime.Snapshot[] jitAfter = {CompilerTime.of(app), CompilerTime.of(b)};
+            // The client's processor time is taken from the same two cores: shown, so the machine's whole work per
+            // request can be read off the line (PostgreSQL's apart).
+            long requestsSent = Arrays.stream(run).mapToLong(Group::measured).sum();
+            String client = clientBefore == null || clientAfter == null || requestsSent == 0 ? "—"
+                    : String.format("%.2f", clientAfter.minus(clientBefore).toNanos() / 1e6 / requestsSent);
+            List<String> lines = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                lines.add(run[g].line(groups == 1 ? name : name + (g == 0 ? " [A]" : " [B]"), cpuBefore[g],
+                        cpuAfter[g], jitShare(jitBefore[g], jitAfter[g], cpuBefore[g], cpuAfter[g]), client));
+            }
+            return String.join("\n", lines);
         }
-        long untilMeasured = (warmEnd - System.nanoTime()) / 1_000_000;
-        if (untilMeasured > 0) {
-            Thread.sleep(untilMeasured);
-        }
-        Duration[] cpuBefore = {appCpu(app), appCpu(b)};
-        CompilerTime.Snapshot[] jitBefore = {CompilerTime.of(app), CompilerTime.of(b)};
-        for (Group g : run) {
-            g.join();
-        }
-        Duration[] cpuAfter = {appCpu(app), appCpu(b)};
-        CompilerTime.Snapshot[] jitAfter = {CompilerTime.of(app), CompilerTime.of(b)};
-        List<String> lines = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            lines.add(run[g].line(groups == 1 ? name : name + (g == 0 ? " [A]" : " [B]"), cpuBefore[g], cpuAfter[g],
-                    jitShare(jitBefore[g], jitAfter[g], cpuBefore[g], cpuAfter[g])));
-        }
-        return String.join("\n", lines);
-    }
-
-    private static HttpRequest toNextPort(HttpRequest r) {
-        URI u = r.uri();
-        return HttpRequest.newBuilder(r, (n, v) -> true)
-                .uri(URI.create(u.toString().replaceFirst(":" + PORT + "/", ":" + (PORT + 1) + "/"))).build();
     }
 
     /** Clients sending to one server, and what they saw once the warm-up was over. */
@@ -520,7 +514,7 @@ public final class Benchmark {
         private final AtomicInteger errors = new AtomicInteger();
         private final Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-        Group(int clients, Supplier<HttpRequest> requests, HttpClient http, int okStatus, long warmEnd, long end) {
+        Group(int clients, Supplier<Call> requests, LoadClient http, int okStatus, long warmEnd, long end) {
             threads = new Thread[clients];
             perThread = new long[clients][];
             for (int t = 0; t < clients; t++) {
@@ -533,10 +527,10 @@ public final class Benchmark {
                         boolean ok;
                         String outcome;
                         try {
-                            int status = http.send(requests.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                            int status = http.send(requests.get());
                             ok = status == okStatus;
                             outcome = "HTTP " + status;
-                        } catch (IOException | InterruptedException e) {
+                        } catch (IOException e) {
                             ok = false;
                             outcome = e.getClass().getSimpleName();
                         }
@@ -564,12 +558,18 @@ public final class Benchmark {
             }
         }
 
-        String line(String name, Duration cpuBefore, Duration cpuAfter, String jitShare) {
+        /** Requests answered in the measured window (after the threads have ended). */
+        long measured() {
+            return Arrays.stream(perThread).mapToLong(t -> t.length).sum();
+        }
+
+        String line(String name, Duration cpuBefore, Duration cpuAfter, String jitShare, String clientCpu) {
             long[] all = Arrays.stream(perThread).flatMapToLong(Arrays::stream).sorted().toArray();
-            String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s |", name, all.length,
-                    errors.get(), all.length / (double) MEASURE.toSeconds(), pct(all, 50), pct(all, 95), pct(all, 99),
-                    cpuBefore == null || cpuAfter == null || all.length == 0 ? "—"
-                            : String.format("%.2f", cpuAfter.minus(cpuBefore).toNanos() / 1e6 / all.length), jitShare);
+            String line = String.format("| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s |", name,
+                    all.length, errors.get(), all.length / (double) MEASURE.toSeconds(), pct(all, 50), pct(all, 95),
+                    pct(all, 99), cpuBefore == null || cpuAfter == null || all.length == 0 ? "—"
+                            : String.format("%.2f", cpuAfter.minus(cpuBefore).toNanos() / 1e6 / all.length), jitShare,
+                    clientCpu);
             System.out.println(line);
             if (!failures.isEmpty()) {
                 System.out.println("  failed requests in " + name + ": " + failures);

@@ -635,6 +635,21 @@ class BoardIT {
         assertFalse(board.contains("<i>公开"));
         assertFalse(board.contains("页面不公开留言"));
         assertTrue(board.contains("<span class=\"wz-step wz-step--1\">已受理</span>"), "the status badge");
+
+        // The filter form shows what was understood: the unit chosen (one the menu offers: the menus' units are
+        // kept for a while, so a unit this test wrote to the database itself may not be among them yet); a bad kind
+        // as "all"; the search text as typed, escaped.
+        java.util.regex.Matcher offered = java.util.regex.Pattern.compile(
+                "<select id=\"unit\" name=\"unit\"><option value=\"\" selected=\"selected\">全部</option>"
+                        + "<option value=\"(\\d+)\">([^<]+)</option>").matcher(get("board/index.xhtml").body());
+        assertTrue(offered.find(), "the unit menu offers units");
+        String filtered = get("board/index.xhtml?unit=" + offered.group(1) + "&kind=NONSENSE&q=%3Cb%3E").body();
+        assertTrue(filtered.contains("<option value=\"" + offered.group(1) + "\" selected=\"selected\">"
+                + offered.group(2) + "</option>"), filtered);
+        assertTrue(filtered.contains("<select id=\"kind\" name=\"kind\"><option value=\"\" selected=\"selected\">全部"),
+                filtered);
+        assertTrue(filtered.contains("name=\"q\" value=\"&lt;b&gt;\""), filtered);
+        assertFalse(filtered.contains("value=\"<b>"));
     }
 
     @Test

@@ -74,7 +74,18 @@ class BoardUiIT extends BrowserTest {
     void theHomePageShowsTheLatestAndTheStatisticsAccessibly() {
         browser.get(base.toString());
         wait(ExpectedConditions.presenceOfElementLocated(By.id("hero-title")));
-        assertTrue(browser.findElement(By.cssSelector(".wz-stats")).getText().contains("统计截至"));
+        WebElement stats = browser.findElement(By.cssSelector(".wz-stats"));
+        assertTrue(stats.getText().contains("统计截至"));
+        assertEquals("home-stats-title", stats.getAttribute("aria-labelledby"));
+        assertEquals("办理统计", browser.findElement(By.id("home-stats-title")).getText());
+        assertEquals(List.of("本月", "累计"), stats.findElements(By.cssSelector(".wz-stats__caption")).stream()
+                .map(WebElement::getText).toList());
+        assertEquals(List.of("受理留言", "已答复", "答复率", "按时答复率", "平均答复天数"),
+                stats.findElements(By.cssSelector(".wz-stats__period:first-child dt")).stream()
+                        .map(WebElement::getText).toList());
+        assertEquals(10, stats.findElements(By.cssSelector("dd")).size());
+        assertTrue(stats.findElement(By.cssSelector(".wz-stats__asof a")).getAttribute("href")
+                .endsWith("/board/stats.xhtml"));
         assertFalse(browser.getPageSource().contains("???"));
         Axe.assertNoViolations(browser);
 

@@ -5,6 +5,7 @@ import jakarta.faces.component.html.HtmlOutputText;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
 import org.wenzheng.board.BoardFilter;
 import org.wenzheng.board.BoardPage;
 import org.wenzheng.board.BoardService;
@@ -17,6 +18,7 @@ import jakarta.faces.model.SelectItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The board page (/board/index.xhtml). Every filter, the search text and the page number are URL parameters (GET),
@@ -37,7 +39,6 @@ public class BoardBean {
     private String unit;
     private String step;
     private String q;
-    private String page;
 
     @Inject
     MessageRows messageRows;
@@ -49,19 +50,21 @@ public class BoardBean {
     private List<SelectItem> unitItems;
 
     /**
-     * preRenderView: reads the parameters (bad values mean no filter) and the page of messages, once a request
+     * preRenderView: reads the URL's parameters (bad values mean no filter) and the page of messages, once a request
      * (whichever asks first, this or an expression of the page).
      */
     public void load() {
         if (filter != null) {
             return;
         }
-        filter = BoardFilter.parse(kind, topic, unit, step, q, page);
+        FacesContext fc = FacesContext.getCurrentInstance();
+        Map<String, String> p = fc.getExternalContext().getRequestParameterMap();
+        filter = BoardFilter.parse(p.get("kind"), p.get("topic"), p.get("unit"), p.get("step"), p.get("q"),
+                p.get("page"));
         result = board.list(filter, BoardService.DEFAULT_PAGE_SIZE);
         if (result.searchTooBroad()) {
             // A cancelled search says nothing lasting about the query: never store this page for other readers.
-            ((jakarta.servlet.http.HttpServletResponse) jakarta.faces.context.FacesContext.getCurrentInstance()
-                    .getExternalContext().getResponse()).setHeader("Cache-Control", "no-store");
+            ((HttpServletResponse) fc.getExternalContext().getResponse()).setHeader("Cache-Control", "no-store");
         }
         // The page shows what was understood, so a malformed parameter does not linger in the form.
         kind = filter.kind() == null ? null : filter.kind().name();
@@ -171,16 +174,10 @@ public class BoardBean {
         return getResult().page() == BoardFilter.MAX_PAGE;
     }
 
+    // What the form shows: the filter as understood, so a malformed parameter does not linger in it.
     public String getKind() { return kind; }
-    public void setKind(String kind) { this.kind = kind; }
     public String getTopic() { return topic; }
-    public void setTopic(String topic) { this.topic = topic; }
     public String getUnit() { return unit; }
-    public void setUnit(String unit) { this.unit = unit; }
     public String getStep() { return step; }
-    public void setStep(String step) { this.step = step; }
     public String getQ() { return q; }
-    public void setQ(String q) { this.q = q; }
-    public String getPage() { return page; }
-    public void setPage(String page) { this.page = page; }
 }

@@ -40,9 +40,6 @@ public class MessageList extends UIComponentBase {
     @Override
     @SuppressWarnings("unchecked")
     public void encodeBegin(FacesContext context) throws IOException {
-        if (!isRendered()) {
-            return;
-        }
         List<MessageRow> rows = (List<MessageRow>) getAttributes().get("rows");
         String thread = context.getExternalContext().getRequestContextPath() + "/board/thread.xhtml?id=";
         // The labels a screen reader hears before a value the eye places by its position.
@@ -58,7 +55,7 @@ public class MessageList extends UIComponentBase {
             w.startElement("li", this);
             w.writeAttribute("class", "wz-board__row", null);
             w.writeAttribute("data-id", id, null);
-            text(w, "span", "wz-kind", row.kind());
+            Markup.element(w, this, "span", "wz-kind", row.kind());
             w.startElement("a", this);
             w.writeURIAttribute("href", thread + id, null);
             w.writeAttribute("class", "wz-board__title", null);
@@ -70,33 +67,24 @@ public class MessageList extends UIComponentBase {
             w.writeAttribute("class", "wz-board__meta", null);
 
             w.startElement("span", this);
-            text(w, "span", "wz-sr", unitLabel);
+            Markup.element(w, this, "span", "wz-sr", unitLabel);
             w.writeText(row.unit(), null);
             w.endElement("span");
 
             w.startElement("span", this);
             w.writeText(posted, null);
-            text(w, "time", null, row.posted());
+            Markup.element(w, this, "time", null, row.posted());
             w.endElement("span");
 
             w.startElement("span", this);
-            text(w, "span", "wz-sr", statusLabel);
-            text(w, "span", "wz-step wz-step--" + row.step(), row.stepLabel());
+            Markup.element(w, this, "span", "wz-sr", statusLabel);
+            Markup.element(w, this, "span", "wz-step wz-step--" + row.step(), row.stepLabel());
             w.endElement("span");
 
-            text(w, "span", null, row.replied());
+            Markup.element(w, this, "span", null, row.replied());
             w.endElement("span");
             w.endElement("li");
         }
         w.endElement("ul");
-    }
-
-    private void text(ResponseWriter w, String element, String styleClass, String text) throws IOException {
-        w.startElement(element, this);
-        if (styleClass != null) {
-            w.writeAttribute("class", styleClass, null);
-        }
-        w.writeText(text, null);
-        w.endElement(element);
     }
 }
