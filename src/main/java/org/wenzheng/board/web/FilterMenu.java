@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@code <select>} whose name is its id, a first option "all" with an empty value, then the items, the one equal to
  * the value selected. The filter form is a plain GET form, read by the board from the URL: the menu is only ever
  * written, never decoded. An {@code h:selectOneMenu} here was an input the page built, converted and validated on every
- * search for nothing; written here it is a few lines of markup. Labels and values are escaped by the writer.
+ * search for nothing; written here it is a few lines of markup. Labels and values are escaped by {@link Markup}.
  */
 @FacesComponent(value = FilterMenu.TYPE, createTag = true, tagName = "filterMenu", namespace = MessageList.NAMESPACE)
 public class FilterMenu extends UIComponentBase {
@@ -45,24 +45,24 @@ public class FilterMenu extends UIComponentBase {
         List<SelectItem> items = (List<SelectItem>) getAttributes().get("items");
         String name = getClientId(context);
         ResponseWriter w = context.getResponseWriter();
-        w.startElement("select", this);
-        w.writeAttribute("id", name, "id");
-        w.writeAttribute("name", name, null);
+        w.write("<select id=\"");
+        Markup.attribute(w, name);
+        w.write("\" name=\"");
+        Markup.attribute(w, name);
+        w.write("\">");
         option(w, "", (String) getAttributes().get("allLabel"), selected.isEmpty());
         for (SelectItem item : items == null ? List.<SelectItem>of() : items) {
             String itemValue = Objects.toString(item.getValue(), "");
             option(w, itemValue, item.getLabel(), itemValue.equals(selected));
         }
-        w.endElement("select");
+        w.write("</select>");
     }
 
-    private void option(ResponseWriter w, String value, String label, boolean selected) throws IOException {
-        w.startElement("option", this);
-        w.writeAttribute("value", value, null);
-        if (selected) {
-            w.writeAttribute("selected", "selected", null);
-        }
-        w.writeText(label == null ? "" : label, null);
-        w.endElement("option");
+    private static void option(ResponseWriter w, String value, String label, boolean selected) throws IOException {
+        w.write("<option value=\"");
+        Markup.attribute(w, value);
+        w.write(selected ? "\" selected=\"selected\">" : "\">");
+        Markup.text(w, label);
+        w.write("</option>");
     }
 }
