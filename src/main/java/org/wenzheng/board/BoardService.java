@@ -175,13 +175,17 @@ public class BoardService {
         int to = Math.min(from + n, ranked.length);
         List<PublicMessage> rows = List.of();
         if (from < to) {
-            StringBuilder ids = new StringBuilder();
+            StringBuilder ids = new StringBuilder("{");
             for (int i = from; i < to; i++) {
-                ids.append(i == from ? "" : ",").append(ranked[i]); // numbers from the index, not reader's text
+                ids.append(i == from ? "" : ",").append(ranked[i]);
             }
+            ids.append('}');
+            // One statement text whatever the ids, as an array parameter: the driver prepares it once a connection
+            // and PostgreSQL keeps its plan, where a list written into the text was parsed and planned every search.
             Map<Long, PublicMessage> byId = new HashMap<>();
             for (PublicMessage m : rows(em.createNativeQuery("select " + COLUMNS + " from message m" + JOINS
-                    + " where m.id in (" + ids + ") and m.public_visible").getResultList())) {
+                    + " where m.id = any(cast(?1 as bigint[])) and m.public_visible")
+                    .setParameter(1, ids.toString()).getResultList())) {
                 byId.put(m.id(), m);
             }
             List<PublicMessage> ordered = new ArrayList<>(to - from);
