@@ -160,11 +160,11 @@ class BoardUiIT extends BrowserTest {
     void theLargeTextModeIsRememberedAfterReload() {
         browser.get(base + "board/index.xhtml?kind=HELP");
         wait(ExpectedConditions.presenceOfElementLocated(By.id("board-title")));
-        WebElement toggle = browser.findElement(By.id("large:form:toggle"));
+        WebElement toggle = browser.findElement(By.id("large:toggle"));
         assertEquals("false", toggle.getAttribute("aria-pressed"));
         assertFalse(pageClass().contains("wz-large"));
         toggle.click();
-        wait(ExpectedConditions.attributeToBe(By.id("large:form:toggle"), "aria-pressed", "true"));
+        wait(ExpectedConditions.attributeToBe(By.id("large:toggle"), "aria-pressed", "true"));
         assertTrue(browser.getCurrentUrl().endsWith("board/index.xhtml?kind=HELP"), "back on the same page");
         assertTrue(pageClass().contains("wz-large"));
         double large = fontSize();
@@ -180,8 +180,8 @@ class BoardUiIT extends BrowserTest {
         assertTrue(pageClass().contains("wz-large"), "and on the other pages");
         Axe.assertNoViolations(browser);
 
-        browser.findElement(By.id("large:form:toggle")).click();
-        wait(ExpectedConditions.attributeToBe(By.id("large:form:toggle"), "aria-pressed", "false"));
+        browser.findElement(By.id("large:toggle")).click();
+        wait(ExpectedConditions.attributeToBe(By.id("large:toggle"), "aria-pressed", "false"));
         assertFalse(pageClass().contains("wz-large"));
         assertTrue(fontSize() < large);
     }

@@ -3,7 +3,6 @@ package org.wenzheng.board.web;
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.context.ResponseWriter;
 import jakarta.faces.model.SelectItem;
 
 import java.io.IOException;
@@ -44,25 +43,27 @@ public class FilterMenu extends UIComponentBase {
         String selected = value == null ? "" : value.toString();
         List<SelectItem> items = (List<SelectItem>) getAttributes().get("items");
         String name = getClientId(context);
-        ResponseWriter w = context.getResponseWriter();
-        w.write("<select id=\"");
+        StringBuilder w = new StringBuilder(2048);
+        w.append("<select id=\"");
         Markup.attribute(w, name);
-        w.write("\" name=\"");
+        w.append("\" name=\"");
         Markup.attribute(w, name);
-        w.write("\">");
+        w.append("\">");
         option(w, "", (String) getAttributes().get("allLabel"), selected.isEmpty());
         for (SelectItem item : items == null ? List.<SelectItem>of() : items) {
             String itemValue = Objects.toString(item.getValue(), "");
             option(w, itemValue, item.getLabel(), itemValue.equals(selected));
         }
-        w.write("</select>");
+        w.append("</select>");
+        // One write: the markup is made here, escaped, and handed to the response at once.
+        context.getResponseWriter().write(w.toString());
     }
 
-    private static void option(ResponseWriter w, String value, String label, boolean selected) throws IOException {
-        w.write("<option value=\"");
+    private static void option(StringBuilder w, String value, String label, boolean selected) {
+        w.append("<option value=\"");
         Markup.attribute(w, value);
-        w.write(selected ? "\" selected=\"selected\">" : "\">");
+        w.append(selected ? "\" selected=\"selected\">" : "\">");
         Markup.text(w, label);
-        w.write("</option>");
+        w.append("</option>");
     }
 }

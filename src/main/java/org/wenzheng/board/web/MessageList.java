@@ -3,7 +3,6 @@ package org.wenzheng.board.web;
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.context.ResponseWriter;
 import org.wenzheng.common.web.Texts;
 
 import java.io.IOException;
@@ -46,34 +45,36 @@ public class MessageList extends UIComponentBase {
         String unitLabel = Texts.get("board.col.unit") + "：";
         String statusLabel = Texts.get("board.col.status") + "：";
         String posted = Texts.get("board.col.posted") + " ";
-        ResponseWriter w = context.getResponseWriter();
-        w.write("<ul id=\"");
+        StringBuilder w = new StringBuilder(8192);
+        w.append("<ul id=\"");
         Markup.attribute(w, getClientId(context));
-        w.write("\" class=\"wz-board\">");
+        w.append("\" class=\"wz-board\">");
         for (MessageRow row : rows == null ? List.<MessageRow>of() : rows) {
             String id = Long.toString(row.id());
-            w.write("<li class=\"wz-board__row\" data-id=\"");
-            w.write(id);
-            w.write("\">");
+            w.append("<li class=\"wz-board__row\" data-id=\"");
+            w.append(id);
+            w.append("\">");
             Markup.element(w, "span", "wz-kind", row.kind());
-            w.write("<a href=\"");
+            w.append("<a href=\"");
             Markup.attribute(w, thread + id);
             // Titles are written by citizens, in Chinese whatever language the reader chose.
-            w.write("\" class=\"wz-board__title\" lang=\"zh-CN\">");
+            w.append("\" class=\"wz-board__title\" lang=\"zh-CN\">");
             Markup.text(w, row.title());
-            w.write("</a><span class=\"wz-board__meta\"><span>");
+            w.append("</a><span class=\"wz-board__meta\"><span>");
             Markup.element(w, "span", "wz-sr", unitLabel);
             Markup.text(w, row.unit());
-            w.write("</span><span>");
+            w.append("</span><span>");
             Markup.text(w, posted);
             Markup.element(w, "time", null, row.posted());
-            w.write("</span><span>");
+            w.append("</span><span>");
             Markup.element(w, "span", "wz-sr", statusLabel);
             Markup.element(w, "span", "wz-step wz-step--" + row.step(), row.stepLabel());
-            w.write("</span>");
+            w.append("</span>");
             Markup.element(w, "span", null, row.replied());
-            w.write("</span></li>");
+            w.append("</span></li>");
         }
-        w.write("</ul>");
+        w.append("</ul>");
+        // One write: the markup is made here, escaped, and handed to the response at once.
+        context.getResponseWriter().write(w.toString());
     }
 }

@@ -3,7 +3,6 @@ package org.wenzheng.board.web;
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.context.ResponseWriter;
 import org.wenzheng.common.web.Texts;
 
 import java.io.IOException;
@@ -46,33 +45,35 @@ public class StatsStrip extends UIComponentBase {
     public void encodeBegin(FacesContext context) throws IOException {
         String headingId = (String) getAttributes().get("headingId");
         List<StatsBean.Period> periods = (List<StatsBean.Period>) getAttributes().get("periods");
-        ResponseWriter w = context.getResponseWriter();
-        w.write("<section class=\"wz-stats\" aria-labelledby=\"");
+        StringBuilder w = new StringBuilder(2048);
+        w.append("<section class=\"wz-stats\" aria-labelledby=\"");
         Markup.attribute(w, headingId);
-        w.write("\"><h2 id=\"");
+        w.append("\"><h2 id=\"");
         Markup.attribute(w, headingId);
-        w.write("\">");
+        w.append("\">");
         Markup.text(w, Texts.get("stats.heading"));
-        w.write("</h2><div class=\"wz-stats__grid\">");
+        w.append("</h2><div class=\"wz-stats__grid\">");
         for (StatsBean.Period p : periods == null ? List.<StatsBean.Period>of() : periods) {
-            w.write("<div class=\"wz-stats__period\">");
+            w.append("<div class=\"wz-stats__period\">");
             Markup.element(w, "h3", "wz-stats__caption", p.caption());
-            w.write("<dl>");
+            w.append("<dl>");
             String[] values = {p.received(), p.replied(), p.replyRate(), p.onTimeRate(), p.averageDays()};
             for (int i = 0; i < LABELS.length; i++) {
-                w.write("<div>");
+                w.append("<div>");
                 Markup.element(w, "dt", null, Texts.get(LABELS[i]));
                 Markup.element(w, "dd", null, values[i]);
-                w.write("</div>");
+                w.append("</div>");
             }
-            w.write("</dl></div>");
+            w.append("</dl></div>");
         }
-        w.write("</div><p class=\"wz-stats__asof\">");
+        w.append("</div><p class=\"wz-stats__asof\">");
         Markup.element(w, "span", "wz-stats__time", (String) getAttributes().get("asOf"));
-        w.write(" <a href=\"");
+        w.append(" <a href=\"");
         Markup.attribute(w, context.getExternalContext().getRequestContextPath() + "/board/stats.xhtml");
-        w.write("\">");
+        w.append("\">");
         Markup.text(w, Texts.get("stats.more"));
-        w.write("</a></p></section>");
+        w.append("</a></p></section>");
+        // One write: the markup is made here, escaped, and handed to the response at once.
+        context.getResponseWriter().write(w.toString());
     }
 }
