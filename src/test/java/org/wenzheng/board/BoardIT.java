@@ -654,6 +654,18 @@ class BoardIT {
 
     @Test
     @RunAsClient
+    void thePublicPagesLoadNoPrimeFacesThemeAndTheSignInPageDoes() throws Exception {
+        // The public pages' look is wz.css alone; a phone should not fetch the theme's 212 KB for nothing.
+        for (String page : List.of("", "board/index.xhtml", "board/post.xhtml", "track/index.xhtml")) {
+            String body = get(page).body();
+            assertTrue(body.contains("css/wz.css"), page);
+            assertFalse(body.contains("primefaces-saga-blue"), page);
+        }
+        assertTrue(get("login.xhtml").body().contains("theme.css.xhtml?ln=primefaces-saga-blue"));
+    }
+
+    @Test
+    @RunAsClient
     void theAtomFeedIsWellFormedAndEscapesTitles() throws Exception {
         String title = "<script>alert(1)</script> & 订阅" + BoardTestData.unique();
         long id;

@@ -1,11 +1,9 @@
 package org.wenzheng.board.web;
 
 import jakarta.faces.component.FacesComponent;
-import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import org.wenzheng.common.web.Texts;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -14,10 +12,10 @@ import java.util.List;
  * headed "办理统计" with, for each period (this month, all time), received, replied, reply rate, on-time rate and average
  * days to reply, then how old the cached figures are and a link to the per-unit table. It was a composite component
  * with a {@code ui:repeat}; every uncached search page builds and writes it, and as a composite it was 3 % of that
- * page's processor time. Every text is escaped by {@link Markup}.
+ * page's processor time. Every text is escaped by {@link MarkupComponent}.
  */
 @FacesComponent(value = StatsStrip.TYPE, createTag = true, tagName = "statsStrip", namespace = MessageList.NAMESPACE)
-public class StatsStrip extends UIComponentBase {
+public class StatsStrip extends MarkupComponent {
 
     static final String TYPE = "org.wenzheng.board.StatsStrip";
 
@@ -26,54 +24,36 @@ public class StatsStrip extends UIComponentBase {
             "stats.avgDays"};
 
     @Override
-    public String getFamily() {
-        return "org.wenzheng";
-    }
-
-    @Override
-    public boolean getRendersChildren() {
-        return true;
-    }
-
-    @Override
-    public void encodeChildren(FacesContext context) {
-        // None: the figures are the content.
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
-    public void encodeBegin(FacesContext context) throws IOException {
+    protected void write(FacesContext context, StringBuilder w) {
         String headingId = (String) getAttributes().get("headingId");
         List<StatsBean.Period> periods = (List<StatsBean.Period>) getAttributes().get("periods");
-        StringBuilder w = new StringBuilder(2048);
         w.append("<section class=\"wz-stats\" aria-labelledby=\"");
-        Markup.attribute(w, headingId);
+        attribute(w, headingId);
         w.append("\"><h2 id=\"");
-        Markup.attribute(w, headingId);
+        attribute(w, headingId);
         w.append("\">");
-        Markup.text(w, Texts.get("stats.heading"));
+        text(w, Texts.get("stats.heading"));
         w.append("</h2><div class=\"wz-stats__grid\">");
         for (StatsBean.Period p : periods == null ? List.<StatsBean.Period>of() : periods) {
             w.append("<div class=\"wz-stats__period\">");
-            Markup.element(w, "h3", "wz-stats__caption", p.caption());
+            element(w, "h3", "wz-stats__caption", p.caption());
             w.append("<dl>");
             String[] values = {p.received(), p.replied(), p.replyRate(), p.onTimeRate(), p.averageDays()};
             for (int i = 0; i < LABELS.length; i++) {
                 w.append("<div>");
-                Markup.element(w, "dt", null, Texts.get(LABELS[i]));
-                Markup.element(w, "dd", null, values[i]);
+                element(w, "dt", null, Texts.get(LABELS[i]));
+                element(w, "dd", null, values[i]);
                 w.append("</div>");
             }
             w.append("</dl></div>");
         }
         w.append("</div><p class=\"wz-stats__asof\">");
-        Markup.element(w, "span", "wz-stats__time", (String) getAttributes().get("asOf"));
+        element(w, "span", "wz-stats__time", (String) getAttributes().get("asOf"));
         w.append(" <a href=\"");
-        Markup.attribute(w, context.getExternalContext().getRequestContextPath() + "/board/stats.xhtml");
+        attribute(w, context.getExternalContext().getRequestContextPath() + "/board/stats.xhtml");
         w.append("\">");
-        Markup.text(w, Texts.get("stats.more"));
+        text(w, Texts.get("stats.more"));
         w.append("</a></p></section>");
-        // One write: the markup is made here, escaped, and handed to the response at once.
-        context.getResponseWriter().write(w.toString());
     }
 }

@@ -4,12 +4,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class MarkupTest {
+class MarkupComponentTest {
 
     @Test
     void textIsEscapedAndRareCharactersAreKeptExactly() {
         StringBuilder out = new StringBuilder();
-        Markup.element(out, "span", "wz-kind", "<script>alert('x')</script> & 𠮷𡃁😀 噪音");
+        MarkupComponent.element(out, "span", "wz-kind", "<script>alert('x')</script> & 𠮷𡃁😀 噪音");
         assertEquals("<span class=\"wz-kind\">&lt;script&gt;alert('x')&lt;/script&gt; &amp; 𠮷𡃁😀 噪音</span>",
                 out.toString());
     }
@@ -17,7 +17,7 @@ class MarkupTest {
     @Test
     void attributeValuesCannotCloseTheirQuotes() {
         StringBuilder out = new StringBuilder("<a href=\"");
-        Markup.attribute(out, "/x?a=1&b=\"><script>");
+        MarkupComponent.attribute(out, "/x?a=1&b=\"><script>");
         out.append("\">");
         assertEquals("<a href=\"/x?a=1&amp;b=&#34;>&lt;script>\">", out.toString());
     }
@@ -25,7 +25,7 @@ class MarkupTest {
     @Test
     void noTextAndNoClassWriteAnEmptyElement() {
         StringBuilder out = new StringBuilder();
-        Markup.element(out, "time", null, null);
+        MarkupComponent.element(out, "time", null, null);
         assertEquals("<time></time>", out.toString());
     }
 }
