@@ -4,6 +4,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.wenzheng.board.TrackingCode;
 import org.wenzheng.board.search.SearchTokenizer;
+import org.wenzheng.dev.LoadClient.Call;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.wenzheng.dev.LoadClient.Call;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+
+import static org.wenzheng.dev.LoadClient.Call.get;
 
 /**
  * The benchmark of the README: a real PostgreSQL (.wenzheng/bench, kept between runs so the data is loaded once) with
@@ -345,10 +347,6 @@ public final class Benchmark {
         }
         System.out.println("Running: posting through the API ...");
         return load("post via API (channel)", postings, 201);
-    }
-
-    private static Call get(String url, String... headers) {
-        return Call.get(url, headers);
     }
 
     /**

@@ -34,11 +34,6 @@ public class BoardBean {
     @Inject
     LocaleBean locale;
 
-    private String kind;
-    private String topic;
-    private String unit;
-    private String step;
-    private String q;
 
     @Inject
     MessageRows messageRows;
@@ -66,12 +61,6 @@ public class BoardBean {
             // A cancelled search says nothing lasting about the query: never store this page for other readers.
             ((HttpServletResponse) fc.getExternalContext().getResponse()).setHeader("Cache-Control", "no-store");
         }
-        // The page shows what was understood, so a malformed parameter does not linger in the form.
-        kind = filter.kind() == null ? null : filter.kind().name();
-        topic = filter.categoryId() == null ? null : filter.categoryId().toString();
-        unit = filter.unitId() == null ? null : filter.unitId().toString();
-        step = filter.step() == null ? null : filter.step().toString();
-        q = filter.q();
     }
 
     /** f:event preRenderView: the feed's autodiscovery link, once the view is built (earlier it would be dropped). */
@@ -175,9 +164,13 @@ public class BoardBean {
     }
 
     // What the form shows: the filter as understood, so a malformed parameter does not linger in it.
-    public String getKind() { return kind; }
-    public String getTopic() { return topic; }
-    public String getUnit() { return unit; }
-    public String getStep() { return step; }
-    public String getQ() { return q; }
+    public String getKind() { return getFilter().kind() == null ? null : getFilter().kind().name(); }
+    public String getTopic() { return asText(getFilter().categoryId()); }
+    public String getUnit() { return asText(getFilter().unitId()); }
+    public String getStep() { return asText(getFilter().step()); }
+    public String getQ() { return getFilter().q(); }
+
+    private static String asText(Object value) {
+        return value == null ? null : value.toString();
+    }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * written, never decoded. An {@code h:selectOneMenu} here was an input the page built, converted and validated on
  * every search for nothing; written here it is a few lines of markup.
  */
-@FacesComponent(value = FilterMenu.TYPE, createTag = true, tagName = "filterMenu", namespace = MessageList.NAMESPACE)
+@FacesComponent(value = FilterMenu.TYPE, createTag = true, tagName = "filterMenu", namespace = MarkupComponent.NAMESPACE)
 public class FilterMenu extends MarkupComponent {
 
     static final String TYPE = "org.wenzheng.board.FilterMenu";

@@ -15,6 +15,9 @@ import java.io.IOException;
  */
 public abstract class MarkupComponent extends UIComponentBase {
 
+    /** The tags' namespace in the views: {@code xmlns:w="wenzheng"}. */
+    public static final String NAMESPACE = "wenzheng";
+
     @Override
     public String getFamily() {
         return "org.wenzheng";

@@ -7,17 +7,16 @@ import org.wenzheng.common.web.Texts;
 import java.util.List;
 
 /**
- * The public list of messages, {@code <wz:messageList id="…" rows="#{…}"/>} in the namespace {@value #NAMESPACE}: one
+ * The public list of messages, {@code <w:messageList id="…" rows="#{…}"/>} (namespace {@value MarkupComponent#NAMESPACE}): one
  * {@code <li>} per {@link MessageRow}, with its kind, title (linked to the thread), unit, date posted, status badge and
  * date replied. Written here rather than as a {@code ui:repeat}, because the board renders a page of these for every
  * search: the repeat and its dozen expressions a row were a sixth of the search page's processor time. Every text is
  * escaped by {@link MarkupComponent}, so a title is shown as typed and never run.
  */
-@FacesComponent(value = MessageList.TYPE, createTag = true, tagName = "messageList", namespace = MessageList.NAMESPACE)
+@FacesComponent(value = MessageList.TYPE, createTag = true, tagName = "messageList", namespace = MarkupComponent.NAMESPACE)
 public class MessageList extends MarkupComponent {
 
     static final String TYPE = "org.wenzheng.board.MessageList";
-    public static final String NAMESPACE = "wenzheng";
 
     @Override
     @SuppressWarnings("unchecked")

@@ -34,8 +34,9 @@ public class MessageRows {
         List<MessageRow> rows = new ArrayList<>(messages.size());
         for (PublicMessage m : messages) {
             String unitName = m.unitName() == null ? unknownUnit : locale.name(m.unitName(), m.unitNameEn());
-            rows.add(new MessageRow(m.id(), m.title(), labels.computeIfAbsent("kind." + m.kind().name(), k -> Texts.get(language, k)),
-                    unitName, time.date(m.postedAt()), m.step(), labels.computeIfAbsent("step." + m.step(), k -> Texts.get(language, k)),
+            String kind = labels.computeIfAbsent("kind." + m.kind().name(), k -> Texts.get(language, k));
+            String step = labels.computeIfAbsent("step." + m.step(), k -> Texts.get(language, k));
+            rows.add(new MessageRow(m.id(), m.title(), kind, unitName, time.date(m.postedAt()), m.step(), step,
                     m.repliedAt() == null ? notReplied : replied + " " + time.date(m.repliedAt())));
         }
         return rows;

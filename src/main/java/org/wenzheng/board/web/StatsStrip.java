@@ -14,7 +14,7 @@ import java.util.List;
  * with a {@code ui:repeat}; every uncached search page builds and writes it, and as a composite it was 3 % of that
  * page's processor time. Every text is escaped by {@link MarkupComponent}.
  */
-@FacesComponent(value = StatsStrip.TYPE, createTag = true, tagName = "statsStrip", namespace = MessageList.NAMESPACE)
+@FacesComponent(value = StatsStrip.TYPE, createTag = true, tagName = "statsStrip", namespace = MarkupComponent.NAMESPACE)
 public class StatsStrip extends MarkupComponent {
 
     static final String TYPE = "org.wenzheng.board.StatsStrip";
