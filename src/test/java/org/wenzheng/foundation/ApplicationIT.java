@@ -277,6 +277,41 @@ class ApplicationIT {
 
     @Test
     @RunAsClient
+    void everyRenderedReadingPageGivesItsTurnBack() throws Exception {
+        JsonObject before = publicPageCacheHealth();
+        int turns = (int) number(before, "renderTurns");
+        assertEquals(2 * Runtime.getRuntime().availableProcessors(), turns, "the default: two per processor");
+        // More renders than turns, one after another, stored (a new query each time) and not stored (a request with
+        // credentials): had one kept its turn, a later one would wait and then render without a turn.
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i <= turns; i++) {
+            URI page = new URL(base, "board/index.xhtml?q=turn" + i + "&page=1").toURI();
+            assertEquals(200, http.send(HttpRequest.newBuilder(page).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(200, http.send(HttpRequest.newBuilder(page).header("Authorization", "Bearer none").build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        JsonObject after = publicPageCacheHealth();
+        assertEquals(0, number(after, "waitingForTurn"));
+        assertEquals(number(before, "renderedWithoutTurn"), number(after, "renderedWithoutTurn"));
+    }
+
+    /** Payara's health output gives a check's numeric data as numbers or as strings, by type. */
+    private static long number(JsonObject data, String key) {
+        return Long.parseLong(data.get(key).toString().replace("\"", ""));
+    }
+
+    private JsonObject publicPageCacheHealth() throws Exception {
+        HttpResponse<String> live = get(new URL(base, "/health/live"));
+        assertEquals(200, live.statusCode(), live.body());
+        return Json.createReader(new StringReader(live.body())).readObject().getJsonArray("checks").stream()
+                .map(c -> c.asJsonObject())
+                .filter(c -> "public-page-cache".equals(c.getString("name")))
+                .findFirst().orElseThrow().getJsonObject("data");
+    }
+
+    @Test
+    @RunAsClient
     void theBoardApiListsPublicMessagesWithoutPersonalData() throws Exception {
         HttpResponse<String> response = get(new URL(base, "api/v1/board/messages?size=5"));
         assertEquals(200, response.statusCode());

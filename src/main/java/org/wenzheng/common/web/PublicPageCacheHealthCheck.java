@@ -8,7 +8,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Always up: reports how the public page cache is doing (pages served stored, revalidated, rendered; its size), so an
- * operator sizing wz.cache.public-pages.max-mb can see its hit rate on /health/live.
+ * operator sizing wz.cache.public-pages.max-mb can see its hit rate on /health/live; and how the render turns are doing
+ * ({@link RenderTurns}): readers waiting now, and readers who waited so long they rendered without a turn.
  */
 @Liveness
 @ApplicationScoped
@@ -17,9 +18,13 @@ public class PublicPageCacheHealthCheck implements HealthCheck {
     @Inject
     PublicPageCache cache;
 
+    @Inject
+    RenderTurns turns;
+
     @Override
     public HealthCheckResponse call() {
         PublicPageCache.Stats s = cache.stats();
+        RenderTurns.Stats t = turns.stats();
         return HealthCheckResponse.named("public-page-cache").up()
                 .withData("enabled", cache.enabled())
                 .withData("hits", s.hits())
@@ -27,6 +32,9 @@ public class PublicPageCacheHealthCheck implements HealthCheck {
                 .withData("rendered", s.misses())
                 .withData("entries", s.entries())
                 .withData("storedKb", s.bytes() / 1024)
+                .withData("renderTurns", t.turns())
+                .withData("waitingForTurn", t.waiting())
+                .withData("renderedWithoutTurn", t.servedWithoutTurn())
                 .build();
     }
 }
