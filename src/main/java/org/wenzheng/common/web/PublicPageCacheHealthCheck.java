@@ -34,7 +34,7 @@ public class PublicPageCacheHealthCheck implements HealthCheck {
                 .withData("storedKb", s.bytes() / 1024)
                 .withData("renderTurns", t.turns())
                 .withData("waitingForTurn", t.waiting())
-                .withData("renderedWithoutTurn", t.servedWithoutTurn())
+                .withData("renderedWithoutTurn", t.renderedWithoutTurn())
                 .build();
     }
 }

@@ -34,7 +34,7 @@ public class RenderTurns {
     }
 
     /** For operators (on /health/live): the turns, readers waiting now, and readers served past the wait. */
-    public record Stats(int turns, int waiting, long servedWithoutTurn) {
+    public record Stats(int turns, int waiting, long renderedWithoutTurn) {
     }
 
     private static final Turn NONE = () -> { };
@@ -50,7 +50,7 @@ public class RenderTurns {
     private int turns;
     private long waitNanos;
     private Semaphore semaphore;
-    private final LongAdder servedWithoutTurn = new LongAdder();
+    private final LongAdder renderedWithoutTurn = new LongAdder();
 
     @PostConstruct
     void init() {
@@ -70,7 +70,7 @@ public class RenderTurns {
             taken = false;
         }
         if (!taken) {
-            servedWithoutTurn.increment();
+            renderedWithoutTurn.increment();
             return NONE;
         }
         AtomicBoolean open = new AtomicBoolean(true);
@@ -82,6 +82,6 @@ public class RenderTurns {
     }
 
     public Stats stats() {
-        return new Stats(turns, semaphore.getQueueLength(), servedWithoutTurn.sum());
+        return new Stats(turns, semaphore.getQueueLength(), renderedWithoutTurn.sum());
     }
 }

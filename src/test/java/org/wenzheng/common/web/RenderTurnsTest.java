@@ -29,18 +29,18 @@ class RenderTurnsTest {
 
         // Both turns are held and the wait is zero: the third reader renders without a turn, and it is counted.
         try (RenderTurns.Turn third = turns.take()) {
-            assertEquals(1, turns.stats().servedWithoutTurn());
+            assertEquals(1, turns.stats().renderedWithoutTurn());
         }
         // Closing a turn-less render gives nothing back: still no turn free.
         turns.take().close();
-        assertEquals(2, turns.stats().servedWithoutTurn());
+        assertEquals(2, turns.stats().renderedWithoutTurn());
 
         first.close();
         first.close(); // a second close must not hand out a turn that is not there
         RenderTurns.Turn again = turns.take();
-        assertEquals(2, turns.stats().servedWithoutTurn());
+        assertEquals(2, turns.stats().renderedWithoutTurn());
         turns.take().close();
-        assertEquals(3, turns.stats().servedWithoutTurn());
+        assertEquals(3, turns.stats().renderedWithoutTurn());
         again.close();
         second.close();
     }
