@@ -34,7 +34,6 @@ public class BoardBean {
     @Inject
     LocaleBean locale;
 
-
     @Inject
     MessageRows messageRows;
 

@@ -28,15 +28,11 @@ import java.util.stream.Collectors;
  * that set no cookie and did not say {@code Cache-Control: no-store}. A page whose bean published a fingerprint
  * ({@link PublicPageValidator}) is stored with it and revalidated instead of dropped when it is old or public content
  * changed. Each replay gets a fresh CSP nonce, in the header and in the page alike ({@link NonceTemplate}).
- * <p>
- * Every GET of these pages that is not served stored is rendered in turn ({@link RenderTurns}), whoever asks.
  */
 public class PublicPageCacheFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_BODY = 512 * 1024;
-    /** Larger than a reading page (a board page of search results is about 30 KB). */
-    private static final int UNSTORED_BUFFER = 64 * 1024;
 
     @Inject
     PublicPageCache cache;
@@ -44,26 +40,12 @@ public class PublicPageCacheFilter extends HttpFilter {
     @Inject
     Instance<PublicPageValidator> validators;
 
-    @Inject
-    RenderTurns turns;
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"GET".equals(request.getMethod())) {
+        if (!cache.enabled() || !"GET".equals(request.getMethod()) || request.getSession(false) != null
+                || request.getUserPrincipal() != null || request.getHeader("Authorization") != null) {
             chain.doFilter(request, response);
-            return;
-        }
-        if (!cache.enabled() || request.getSession(false) != null || request.getUserPrincipal() != null
-                || request.getHeader("Authorization") != null) {
-            // Not stored, but rendered in turn like any other reading. The page is kept in the container's buffer
-            // until the turn is given back, so a slow connection does not hold the turn while the page is sent.
-            if (response.getBufferSize() < UNSTORED_BUFFER) {
-                response.setBufferSize(UNSTORED_BUFFER);
-            }
-            try (RenderTurns.Turn turn = turns.take()) {
-                chain.doFilter(request, response);
-            }
             return;
         }
         String key = key(request);
@@ -92,9 +74,7 @@ public class PublicPageCacheFilter extends HttpFilter {
         }
         long generation = cache.currentGeneration();
         BufferedResponse buffered = new BufferedResponse(response);
-        try (RenderTurns.Turn turn = turns.take()) {
-            chain.doFilter(request, buffered);
-        }
+        chain.doFilter(request, buffered);
         byte[] body = buffered.body();
         if (buffered.status() == HttpServletResponse.SC_OK && !buffered.setCookie() && body.length <= MAX_BODY
                 && buffered.headers().stream().noneMatch(h -> "Cache-Control".equalsIgnoreCase(h.getKey())

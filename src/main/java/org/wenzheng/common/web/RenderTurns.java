@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  * serves as many pages a second (a few more: fewer threads fight over the caches), and a page's wait no longer depends
  * on how many heavy pages happen to run beside it, which halved the 95th percentile of a search (README, benchmark).
  * <p>
- * {@link PublicPageCacheFilter} takes a turn only around rendering a GET: no request body is read in it and the page
- * is written into memory, so a slow reader never holds a turn. A reader who has waited wz.web.render-wait-seconds
+ * {@link RenderTurnsFilter} takes a turn only around rendering a GET, after the page cache: no request body is read in
+ * it and the page is written into memory, so a slow reader never holds a turn. A reader who has waited wz.web.render-wait-seconds
  * (default 10) renders without a turn: the turns order the work, they never refuse a reader.
  */
 @ApplicationScoped
